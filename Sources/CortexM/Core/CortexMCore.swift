@@ -1,0 +1,183 @@
+import MemoryBus
+import ThumbDecoder
+
+/// A Cortex-M core attached to a bus: registers, exception state, the system control
+/// space, semihosting, and the run loop (`run(cycleLimit:)` in Execution/).
+///
+/// A `final class` so that the run loop reaches its fields without reference counting
+/// of copies; everything hot is a stored property or an unsafe buffer.
+public final class CortexMCore {
+    /// The core and its implementation options.
+    public let configuration: CoreConfiguration
+    /// The TRM timing table for this core.
+    public let timing: CoreTiming
+    /// The memory system.
+    public let bus: Bus
+    /// Decodes instructions for `configuration.instructionSet`.
+    let decoder: ThumbDecoder
+    /// R0–R15; R13 is the active stack pointer, R15 is set to PC+4 while an instruction executes.
+    let r: UnsafeMutablePointer<UInt32>
+    /// Predecode caches, parallel to `bus.regions` (nil for regions that hold no code).
+    let caches: [PredecodeCache?]
+
+    /// Address of the instruction being executed (or to execute next).
+    public internal(set) var pc: UInt32 = 0
+    /// APSR condition flags.
+    var n = false, z = false, c = false, v = false
+    /// EPSR.T: cleared by an interworking branch to an even address; the next
+    /// instruction then faults (INVSTATE).
+    var thumbBit = true
+    /// IPSR: the exception number being handled, 0 in Thread mode.
+    public internal(set) var ipsr: UInt32 = 0
+    /// PRIMASK.PM: raises the execution priority to 0 (DDI 0419 B1.4.3).
+    var primask = false
+    /// CONTROL.nPRIV (bit 0) and CONTROL.SPSEL (bit 1).
+    var control: UInt32 = 0
+    /// The banked stack pointer not currently in R13.
+    var otherStackPointer: UInt32 = 0
+    /// The event register of WFE/SEV (DDI 0419 B1.5.18).
+    var eventRegister = false
+
+    /// Cycles executed so far (modeled core clock cycles, including sleep).
+    public internal(set) var cycles: UInt64 = 0
+    /// Instructions executed so far.
+    public internal(set) var instructions: UInt64 = 0
+    /// Cycles spent asleep in WFI/WFE.
+    public internal(set) var sleepCycles: UInt64 = 0
+    /// Exceptions taken so far (including tail-chained ones).
+    public internal(set) var exceptionCount: UInt64 = 0
+
+    /// The loop handles events (SysTick, pending exceptions, stop requests) when
+    /// `cycles` reaches this value; setting it to 0 forces a check before the next instruction.
+    var nextEventCycle: UInt64 = 0
+    /// The run stops when `cycles` reaches this.
+    var cycleLimit: UInt64 = .max
+    /// Set when the run must end; checked at the next event boundary.
+    var stopReason: StopReason?
+    /// The most recent fault taken by a handler, kept for the report when the run
+    /// later ends for another reason (e.g. a `B .` HardFault handler).
+    public internal(set) var lastFault: FaultReport?
+
+    /// Wait states of the region the current instruction is fetched from, for
+    /// the fetch of an unaligned branch target.
+    var fetchWaitStates: UInt32 = 0
+    /// The cache the current PC is in, and its bounds, kept for the loop's lookup.
+    var currentCache: PredecodeCache?
+    var currentCacheBase: UInt32 = 1
+    var currentCacheSize: UInt32 = 0
+    var currentSlots: UnsafeMutablePointer<Slot>?
+
+    /// NVIC, SCB, SysTick and the exception state.
+    public let scs: SystemControlSpace
+    /// Services BKPT 0xAB.
+    public let semihosting: Semihosting
+
+    /// Builds a core on `bus`. Call `reset()` before running.
+    public init(configuration: CoreConfiguration, bus: Bus, semihosting: Semihosting) {
+        self.configuration = configuration
+        self.timing = CoreTiming(kind: configuration.kind, multiplierCycles: configuration.multiplierCycles)
+        self.bus = bus
+        self.decoder = ThumbDecoder(instructionSet: configuration.instructionSet)
+        self.r = .allocate(capacity: 16)
+        r.initialize(repeating: 0, count: 16)
+        self.caches = bus.regions.map { region in
+            region.isExecutable ? PredecodeCache(baseAddress: region.baseAddress, byteCount: region.byteCount) : nil
+        }
+        self.scs = SystemControlSpace(configuration: configuration)
+        self.semihosting = semihosting
+    }
+
+    deinit { r.deallocate() }
+
+    /// Where the reset values of SP and PC came from.
+    public enum ResetSource: Sendable, Equatable {
+        /// Words 0 and 1 of the vector table at the boot address, as the core does.
+        case vectorTable(address: UInt32)
+        /// The image has no usable vector table there; SP = top of the first RAM region,
+        /// PC = the ELF entry point.
+        case entryPoint(UInt32)
+    }
+
+    /// Resets the core (DDI 0419 B1.5.5 TakeReset): reads the initial SP and reset
+    /// vector from the vector table at the boot address when one is there; otherwise
+    /// falls back to `entryPoint` and the top of the first RAM region.
+    @discardableResult
+    public func reset(entryPoint: UInt32?) -> ResetSource {
+        for index in 0..<16 { r[index] = 0 }
+        n = false; z = false; c = false; v = false
+        ipsr = 0; primask = false; control = 0; thumbBit = true
+        cycles = 0; instructions = 0; sleepCycles = 0; exceptionCount = 0
+        stopReason = nil; lastFault = nil; eventRegister = false
+        scs.reset()
+        r[14] = 0xFFFF_FFFF
+        let boot = configuration.bootAddress
+        if let stack = bus.hostRead32(boot), let resetVector = bus.hostRead32(boot &+ 4),
+            resetVector & 1 == 1, isExecutable(resetVector & ~1), isRAMStackTop(stack)
+        {
+            setStackPointer(main: stack & ~3)
+            pc = resetVector & ~1
+            return .vectorTable(address: boot)
+        }
+        let ramTop = bus.regions.first(where: { $0.isWritable }).map { $0.baseAddress &+ $0.byteCount } ?? 0
+        setStackPointer(main: ramTop & ~7)
+        let entry = entryPoint ?? 0
+        pc = entry & ~1
+        return .entryPoint(entry)
+    }
+
+    private func setStackPointer(main: UInt32) {
+        r[13] = main
+        otherStackPointer = 0
+    }
+
+    /// Whether `address` lies in a region instructions can be fetched from.
+    func isExecutable(_ address: UInt32) -> Bool {
+        guard let index = bus.regionIndex(containing: address, length: 2) else { return false }
+        return bus.regions[index].isExecutable
+    }
+
+    /// Whether `address` is a plausible initial SP: inside RAM or one past its end.
+    func isRAMStackTop(_ address: UInt32) -> Bool {
+        bus.regions.contains { region in
+            region.isWritable && address &- region.baseAddress <= region.byteCount && address > region.baseAddress
+        }
+    }
+
+    /// Reads a register as software sees it (R15 reads as the current instruction + 4).
+    public func register(_ index: Int) -> UInt32 {
+        index == 15 ? pc : r[index & 15]
+    }
+
+    /// Sets a register (for tests and the semihosting return value).
+    public func setRegister(_ index: Int, _ value: UInt32) {
+        if index == 15 { pc = value & ~1 } else { r[index & 15] = value }
+    }
+
+    /// The xPSR as MRS XPSR would read it: flags, T bit and exception number.
+    public var xpsr: UInt32 {
+        var value = ipsr
+        if n { value |= 1 << 31 }
+        if z { value |= 1 << 30 }
+        if c { value |= 1 << 29 }
+        if v { value |= 1 << 28 }
+        if thumbBit { value |= 1 << 24 }
+        return value
+    }
+
+    /// Current main and process stack pointers.
+    public var mainStackPointer: UInt32 { control & 2 != 0 && ipsr == 0 ? otherStackPointer : r[13] }
+    public var processStackPointer: UInt32 { control & 2 != 0 && ipsr == 0 ? r[13] : otherStackPointer }
+
+    /// A snapshot for fault reports.
+    func faultReport(_ kind: FaultKind, pc: UInt32) -> FaultReport {
+        var registers = (0..<16).map { r[$0] }
+        registers[15] = pc
+        return FaultReport(kind: kind, pc: pc, registers: registers, xpsr: xpsr, cycle: cycles)
+    }
+
+    /// Requests the run loop to stop at the next instruction boundary.
+    public func requestStop(_ reason: StopReason) {
+        if stopReason == nil { stopReason = reason }
+        nextEventCycle = 0
+    }
+}

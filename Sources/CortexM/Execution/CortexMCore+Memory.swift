@@ -1,0 +1,98 @@
+import MemoryBus
+
+/// Data accesses of the executing core: a fast path for flash and SRAM (region
+/// lookup, unaligned-safe little-endian load, wait states), and an out-of-line slow
+/// path for the System Control Space, unmodelled peripherals and bus errors.
+///
+/// Loads return nil after raising the architectural fault; the handler then abandons
+/// the instruction (nothing written back), as the Arm pseudocode does.
+extension CortexMCore {
+    /// Reads `size` (1, 2, 4) bytes at `address`, little-endian.
+    @inline(__always) func load(_ address: UInt32, size: UInt32) -> UInt32? {
+        if size > 1 && address & (size - 1) != 0 {
+            // ARMv6-M: every unaligned halfword/word access faults (DDI 0419 A3.2).
+            raiseFault(.unalignedAccess(address: address))
+            return nil
+        }
+        if let index = bus.regionIndex(containing: address, length: size) {
+            let region = bus.regions[index]
+            cycles &+= UInt64(region.waitStates)
+            let pointer = region.bytes + Int(address &- region.baseAddress)
+            switch size {
+            case 1: return UInt32(pointer.load(as: UInt8.self))
+            case 2: return UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
+            default: return UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))
+            }
+        }
+        return loadSlow(address, size: size)
+    }
+
+    /// Writes the low `size` bytes of `value` at `address`. Returns false after raising a fault.
+    @inline(__always) func store(_ address: UInt32, _ value: UInt32, size: UInt32) -> Bool {
+        if size > 1 && address & (size - 1) != 0 {
+            raiseFault(.unalignedAccess(address: address))
+            return false
+        }
+        if let index = bus.regionIndex(containing: address, length: size), bus.regions[index].isWritable {
+            let region = bus.regions[index]
+            let pointer = region.bytes + Int(address &- region.baseAddress)
+            switch size {
+            case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+            case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: 0, as: UInt16.self)
+            default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
+            }
+            if let cache = caches[index], cache.hasDecodedSlots { cache.invalidate(address: address, length: size) }
+            return true
+        }
+        return storeSlow(address, value, size: size)
+    }
+
+    @inline(never)
+    func loadSlow(_ address: UInt32, size: UInt32) -> UInt32? {
+        if SystemControlSpace.contains(address) {
+            return readSystemRegister(address, size: size)
+        }
+        if address >= 0xE000_0000 && address < 0xE010_0000 {
+            // Private peripheral bus outside the SCS (DWT, ITM, ...): read as zero.
+            return 0
+        }
+        if Bus.isPeripheralAddress(address) {
+            bus.notePeripheralAccess(address)
+            return 0
+        }
+        raiseFault(.busError(address: address, isWrite: false))
+        return nil
+    }
+
+    @inline(never)
+    func storeSlow(_ address: UInt32, _ value: UInt32, size: UInt32) -> Bool {
+        if SystemControlSpace.contains(address) {
+            writeSystemRegister(address, value, size: size)
+            return true
+        }
+        if address >= 0xE000_0000 && address < 0xE010_0000 { return true }
+        if Bus.isPeripheralAddress(address) {
+            bus.notePeripheralAccess(address)
+            return true
+        }
+        raiseFault(.busError(address: address, isWrite: true))
+        return false
+    }
+
+    /// A word read for exception stacking and vector fetch: memory only, no fault raised.
+    func hostLoad32(_ address: UInt32) -> UInt32? {
+        guard address & 3 == 0, let index = bus.regionIndex(containing: address, length: 4) else { return nil }
+        let region = bus.regions[index]
+        return UInt32(littleEndian: (region.bytes + Int(address &- region.baseAddress)).loadUnaligned(as: UInt32.self))
+    }
+
+    /// A word write for exception stacking: RAM only, no fault raised.
+    func hostStore32(_ address: UInt32, _ value: UInt32) -> Bool {
+        guard address & 3 == 0, let index = bus.regionIndex(containing: address, length: 4), bus.regions[index].isWritable
+        else { return false }
+        let region = bus.regions[index]
+        (region.bytes + Int(address &- region.baseAddress)).storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
+        if let cache = caches[index], cache.hasDecodedSlots { cache.invalidate(address: address, length: 4) }
+        return true
+    }
+}

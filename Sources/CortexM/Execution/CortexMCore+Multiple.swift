@@ -1,0 +1,121 @@
+/// Multiple-register transfers and PC writes that interwork (DDI 0419 A6.7.25, A6.7.49,
+/// A6.7.50, A6.7.59; BXWritePC and LoadWritePC in A2.3.1).
+extension CortexMCore {
+    /// What a POP did.
+    enum PopResult {
+        /// A memory fault was raised; the instruction was abandoned.
+        case faulted
+        /// Registers loaded, PC not in the list.
+        case done
+        /// PC was loaded with this value (not yet written).
+        case branch(UInt32)
+    }
+
+    /// PUSH: stores the listed registers below SP in ascending order, then lowers SP.
+    /// SP is updated only when every store succeeded.
+    @inline(__always) func pushRegisters(_ list: UInt32) -> Bool {
+        let count = UInt32(list.nonzeroBitCount)
+        var address = r[13] &- 4 &* count
+        let start = address
+        var remaining = list
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            guard store(address, r[index], size: 4) else { return false }
+            address &+= 4
+            remaining &= remaining - 1
+        }
+        r[13] = start
+        return true
+    }
+
+    /// POP: loads the listed registers from SP upward; SP is written back last.
+    @inline(__always) func popRegisters(_ list: UInt32) -> PopResult {
+        var address = r[13]
+        var remaining = list & 0x7FFF
+        var values = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+        var loadedCount = 0
+        // Load first, write after: a fault part-way leaves the registers unchanged.
+        while remaining != 0 {
+            guard let value = load(address, size: 4) else { return .faulted }
+            withUnsafeMutableBytes(of: &values) { $0.storeBytes(of: value, toByteOffset: loadedCount * 4, as: UInt32.self) }
+            loadedCount += 1
+            address &+= 4
+            remaining &= remaining - 1
+        }
+        var pcValue: UInt32?
+        if list & (1 << 15) != 0 {
+            guard let value = load(address, size: 4) else { return .faulted }
+            pcValue = value
+            address &+= 4
+        }
+        remaining = list & 0x7FFF
+        var slotIndex = 0
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            r[index] = withUnsafeBytes(of: &values) { $0.load(fromByteOffset: slotIndex * 4, as: UInt32.self) }
+            slotIndex += 1
+            remaining &= remaining - 1
+        }
+        r[13] = address
+        if let pcValue { return .branch(pcValue) }
+        return .done
+    }
+
+    /// STM Rn!, {list}: ascending stores from Rn, Rn written back. When Rn is in the
+    /// list but not the lowest register the stored value is UNKNOWN; armsim stores
+    /// the original value.
+    @inline(__always) func storeMultiple(base: Int, list: UInt32) -> Bool {
+        var address = r[base]
+        var remaining = list
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            guard store(address, r[index], size: 4) else { return false }
+            address &+= 4
+            remaining &= remaining - 1
+        }
+        r[base] = address
+        return true
+    }
+
+    /// LDM Rn{!}, {list}: ascending loads; writeback unless Rn is in the list.
+    @inline(__always) func loadMultiple(base: Int, list: UInt32) -> Bool {
+        var address = r[base]
+        let start = address
+        var remaining = list
+        // Check every address first so a fault leaves all registers unchanged.
+        while remaining != 0 {
+            guard load(address, size: 4) != nil else { return false }
+            address &+= 4
+            remaining &= remaining - 1
+        }
+        address = start
+        remaining = list
+        var baseLoaded = false
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            r[index] = hostLoad32(address) ?? 0
+            if index == base { baseLoaded = true }
+            address &+= 4
+            remaining &= remaining - 1
+        }
+        if !baseLoaded { r[base] = address }
+        return true
+    }
+
+    /// BXWritePC: a branch that may change state or return from an exception.
+    /// - Returns: true when control was taken over (exception return or fault), so the
+    ///   caller must not write PC; false after setting `pc` to the target.
+    @inline(__always) func writePCInterworking(_ target: UInt32) -> Bool {
+        if ipsr != 0 && target >= 0xF000_0000 {
+            exceptionReturn(target)
+            return true
+        }
+        pc = target & ~1
+        if target & 1 == 0 {
+            // EPSR.T = 0: the next instruction raises INVSTATE (checked at the event boundary).
+            thumbBit = false
+            requestEventCheck()
+        }
+        return false
+    }
+}

@@ -1,0 +1,340 @@
+import MemoryBus
+import ThumbDecoder
+
+/// The interpreter's run loop: one predecoded-slot fetch and one `switch` per
+/// instruction. See docs/hot-loop.md for why it has this shape.
+extension CortexMCore {
+    /// Runs until the firmware stops or `cycleLimit` cycles have elapsed in total.
+    /// - Returns: why the run ended.
+    public func run(cycleLimit: UInt64) -> StopReason {
+        self.cycleLimit = cycleLimit
+        requestEventCheck()
+        while true {
+            if cycles >= nextEventCycle {
+                if let reason = handleEvents() { return reason }
+                continue
+            }
+            let pc = self.pc
+            var offset = pc &- currentCacheBase
+            if offset >= currentCacheSize {
+                guard selectCache(for: pc) else {
+                    raiseFault(.instructionFetch(address: pc))
+                    continue
+                }
+                offset = pc &- currentCacheBase
+            }
+            let slotPointer = currentSlots.unsafelyUnwrapped + Int(offset >> 1)
+            if slotPointer.pointee.op == .undecoded { decodeSlot(at: pc, into: slotPointer) }
+            let slot = slotPointer.pointee
+            cycles &+= UInt64(slot.cycles)
+            instructions &+= 1
+            var next = pc &+ UInt32(slot.byteCount)
+            let d = Int(slot.d)
+            let n = Int(slot.n)
+            let m = Int(slot.m)
+
+            switch slot.op {
+            // MARK: Shifts, add, subtract, move, compare (A5.2.1)
+            case .lslImmediate:
+                let value = r[m]
+                if slot.imm == 0 {
+                    r[d] = value
+                    setNZ(value)
+                } else {
+                    let result = shiftLeft(value, slot.imm)
+                    r[d] = result
+                    setNZ(result)
+                }
+            case .lsrImmediate:
+                let result = shiftRight(r[m], slot.imm)
+                r[d] = result
+                setNZ(result)
+            case .asrImmediate:
+                let result = arithmeticShiftRight(r[m], slot.imm)
+                r[d] = result
+                setNZ(result)
+            case .addsRegister:
+                r[d] = addWithCarry(r[n], r[m], carryIn: false)
+            case .subsRegister:
+                r[d] = addWithCarry(r[n], ~r[m], carryIn: true)
+            case .addsImmediate:
+                r[d] = addWithCarry(r[n], slot.imm, carryIn: false)
+            case .subsImmediate:
+                r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true)
+            case .movsImmediate:
+                r[d] = slot.imm
+                setNZ(slot.imm)
+            case .cmpImmediate:
+                _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
+
+            // MARK: Data processing (register) (A5.2.2)
+            case .andsRegister:
+                let result = r[n] & r[m]
+                r[d] = result
+                setNZ(result)
+            case .eorsRegister:
+                let result = r[n] ^ r[m]
+                r[d] = result
+                setNZ(result)
+            case .orrsRegister:
+                let result = r[n] | r[m]
+                r[d] = result
+                setNZ(result)
+            case .bicsRegister:
+                let result = r[n] & ~r[m]
+                r[d] = result
+                setNZ(result)
+            case .mvnsRegister:
+                let result = ~r[m]
+                r[d] = result
+                setNZ(result)
+            case .tstRegister:
+                setNZ(r[n] & r[m])
+            case .lslsRegister:
+                let result = shiftLeft(r[n], r[m] & 0xFF)
+                r[d] = result
+                setNZ(result)
+            case .lsrsRegister:
+                let result = shiftRight(r[n], r[m] & 0xFF)
+                r[d] = result
+                setNZ(result)
+            case .asrsRegister:
+                let result = arithmeticShiftRight(r[n], r[m] & 0xFF)
+                r[d] = result
+                setNZ(result)
+            case .rorsRegister:
+                let result = rotateRight(r[n], r[m] & 0xFF)
+                r[d] = result
+                setNZ(result)
+            case .adcsRegister:
+                r[d] = addWithCarry(r[n], r[m], carryIn: c)
+            case .sbcsRegister:
+                r[d] = addWithCarry(r[n], ~r[m], carryIn: c)
+            case .rsbsImmediate:
+                r[d] = addWithCarry(~r[n], 0, carryIn: true)
+            case .cmpRegister:
+                _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
+            case .cmnRegister:
+                _ = addWithCarry(r[n], r[m], carryIn: false)
+            case .mulsRegister:
+                let result = r[n] &* r[m]
+                r[d] = result
+                setNZ(result)
+
+            // MARK: Special data and branch-exchange (A5.2.3)
+            case .addRegisterHigh:
+                let result = operand(n, pc) &+ operand(m, pc)
+                if d == 15 {
+                    next = branchTarget(result & ~1)
+                } else if d == 13 {
+                    r[13] = result & ~3
+                } else {
+                    r[d] = result
+                }
+            case .movRegister:
+                let value = operand(m, pc)
+                if d == 15 {
+                    next = branchTarget(value & ~1)
+                } else if d == 13 {
+                    r[13] = value & ~3
+                } else {
+                    r[d] = value
+                }
+            case .bx:
+                let target = operand(m, pc)
+                cycles &+= branchFetchWait(target)
+                if writePCInterworking(target) { continue }
+                next = self.pc
+            case .blxRegister:
+                let target = operand(m, pc)
+                r[14] = next | 1
+                cycles &+= branchFetchWait(target)
+                if writePCInterworking(target) { continue }
+                next = self.pc
+
+            // MARK: Loads and stores (A5.2.4)
+            case .ldrLiteral:
+                guard let value = load(slot.imm, size: 4) else { continue }
+                r[d] = value
+            case .ldrImmediate:
+                guard let value = load(r[n] &+ slot.imm, size: 4) else { continue }
+                r[d] = value
+            case .ldrhImmediate:
+                guard let value = load(r[n] &+ slot.imm, size: 2) else { continue }
+                r[d] = value
+            case .ldrbImmediate:
+                guard let value = load(r[n] &+ slot.imm, size: 1) else { continue }
+                r[d] = value
+            case .ldrRegister:
+                guard let value = load(r[n] &+ r[m], size: 4) else { continue }
+                r[d] = value
+            case .ldrhRegister:
+                guard let value = load(r[n] &+ r[m], size: 2) else { continue }
+                r[d] = value
+            case .ldrbRegister:
+                guard let value = load(r[n] &+ r[m], size: 1) else { continue }
+                r[d] = value
+            case .ldrshRegister:
+                guard let value = load(r[n] &+ r[m], size: 2) else { continue }
+                r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: value)))
+            case .ldrsbRegister:
+                guard let value = load(r[n] &+ r[m], size: 1) else { continue }
+                r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
+            case .strImmediate:
+                guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue }
+            case .strhImmediate:
+                guard store(r[n] &+ slot.imm, r[d], size: 2) else { continue }
+            case .strbImmediate:
+                guard store(r[n] &+ slot.imm, r[d], size: 1) else { continue }
+            case .strRegister:
+                guard store(r[n] &+ r[m], r[d], size: 4) else { continue }
+            case .strhRegister:
+                guard store(r[n] &+ r[m], r[d], size: 2) else { continue }
+            case .strbRegister:
+                guard store(r[n] &+ r[m], r[d], size: 1) else { continue }
+
+            // MARK: Miscellaneous (A5.2.5)
+            case .adr:
+                r[d] = slot.imm
+            case .addSPImmediate:
+                r[d] = r[13] &+ slot.imm
+            case .subSPImmediate:
+                r[13] = r[13] &- slot.imm
+            case .sxth:
+                r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: r[m])))
+            case .sxtb:
+                r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: r[m])))
+            case .uxth:
+                r[d] = r[m] & 0xFFFF
+            case .uxtb:
+                r[d] = r[m] & 0xFF
+            case .rev:
+                r[d] = r[m].byteSwapped
+            case .rev16:
+                let value = r[m]
+                r[d] = ((value & 0x00FF_00FF) << 8) | ((value >> 8) & 0x00FF_00FF)
+            case .revsh:
+                let value = r[m]
+                r[d] = UInt32(bitPattern: Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: value).byteSwapped)))
+            case .push:
+                guard pushRegisters(slot.imm) else { continue }
+            case .pop:
+                switch popRegisters(slot.imm) {
+                case .faulted:
+                    continue
+                case .done:
+                    break
+                case .branch(let target):
+                    cycles &+= branchFetchWait(target)
+                    if writePCInterworking(target) { continue }
+                    next = self.pc
+                }
+            case .stm:
+                guard storeMultiple(base: n, list: slot.imm) else { continue }
+            case .ldm:
+                guard loadMultiple(base: n, list: slot.imm) else { continue }
+            case .cps:
+                changeProcessorState(disable: slot.imm == 1)
+            case .nop, .barrier:
+                break
+            case .wfi, .wfe:
+                if !sleep(isWaitForEvent: slot.op == .wfe) {
+                    requestStop(.sleepForever(pc: pc))
+                }
+            case .bkpt:
+                if slot.imm == 0xAB {
+                    semihosting.service(self)
+                } else {
+                    requestStop(.breakpoint(pc: pc, immediate: slot.imm))
+                    continue
+                }
+
+            // MARK: Branches (A5.2.6, A5.3)
+            case .bConditional:
+                if conditionPassed(slot.condition) {
+                    let target = slot.imm
+                    if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles) + timing.branchRefillCycles) }
+                    cycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(target)
+                    next = target
+                }
+            case .b:
+                let target = slot.imm
+                if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+                cycles &+= branchFetchWait(target)
+                next = target
+            case .bl:
+                r[14] = next | 1
+                cycles &+= branchFetchWait(slot.imm)
+                next = slot.imm
+            case .svc:
+                supervisorCall(returnAddress: next)
+                continue
+            case .mrs:
+                r[d] = readSpecialRegister(slot.imm)
+            case .msr:
+                writeSpecialRegister(slot.imm, r[n])
+            case .undefined, .udf:
+                raiseFault(.undefinedInstruction(raw: rawEncoding(at: pc)))
+                continue
+            case .undecoded:
+                continue
+            }
+            self.pc = next
+        }
+    }
+
+    /// Reads register `index` as an operand: PC reads as the instruction's address + 4.
+    @inline(__always) func operand(_ index: Int, _ pc: UInt32) -> UInt32 {
+        index == 15 ? pc &+ 4 : r[index]
+    }
+
+    /// A PC write by ADD/MOV (BranchWritePC, DDI 0419 A2.3.1): the target's fetch wait is charged.
+    @inline(__always) func branchTarget(_ target: UInt32) -> UInt32 {
+        cycles &+= branchFetchWait(target)
+        return target
+    }
+
+    /// Wait states for fetching the word that holds an unaligned (halfword) branch
+    /// target: its first halfword is fetched but not executed.
+    @inline(__always) func branchFetchWait(_ target: UInt32) -> UInt64 {
+        target & 2 != 0 ? UInt64(fetchWaitStates) : 0
+    }
+
+    /// Finds the predecode cache holding `pc` and makes it current.
+    @inline(never)
+    func selectCache(for pc: UInt32) -> Bool {
+        guard let index = bus.regionIndex(containing: pc, length: 2), let cache = caches[index] else { return false }
+        currentCache = cache
+        currentCacheBase = cache.baseAddress
+        currentCacheSize = cache.byteCount & ~1
+        currentSlots = cache.slots.baseAddress
+        fetchWaitStates = bus.regions[index].waitStates
+        return true
+    }
+
+    /// Decodes the instruction at `pc` into its slot, with its static cost on this core.
+    @inline(never)
+    func decodeSlot(at pc: UInt32, into slot: UnsafeMutablePointer<Slot>) {
+        let first = UInt16(truncatingIfNeeded: bus.hostRead(address: pc, length: 2).map { UInt32($0[0]) | UInt32($0[1]) << 8 } ?? 0)
+        var second: UInt16 = 0
+        if ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: pc &+ 2, length: 2) {
+            second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+        }
+        let instruction = decoder.decode(first: first, second: second, address: pc)
+        // Fetch wait states: one per 32-bit fetch word this instruction starts.
+        let fetchWords = instruction.byteCount == 4 ? 1 : (pc & 2 == 0 ? 1 : 0)
+        let cost = timing.baseCycles(instruction) + fetchWords * Int(fetchWaitStates)
+        slot.pointee = Slot(instruction, cycles: cost)
+        currentCache?.hasDecodedSlots = true
+    }
+
+    /// The raw encoding at `address`, for fault reports.
+    func rawEncoding(at address: UInt32) -> UInt32 {
+        guard let bytes = bus.hostRead(address: address, length: 2) else { return 0 }
+        let first = UInt32(bytes[0]) | UInt32(bytes[1]) << 8
+        if ThumbDecoder.isThumb32(UInt16(first)), let more = bus.hostRead(address: address &+ 2, length: 2) {
+            return first << 16 | UInt32(more[0]) | UInt32(more[1]) << 8
+        }
+        return first
+    }
+}

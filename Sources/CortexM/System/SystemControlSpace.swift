@@ -1,0 +1,117 @@
+/// Exception numbers of the system exceptions (DDI 0419 B1.5.2, DDI 0403 B1.5.2).
+public enum ExceptionNumber {
+    public static let reset: Int = 1
+    public static let nmi: Int = 2
+    public static let hardFault: Int = 3
+    public static let memManage: Int = 4
+    public static let busFault: Int = 5
+    public static let usageFault: Int = 6
+    public static let svCall: Int = 11
+    public static let debugMonitor: Int = 12
+    public static let pendSV: Int = 14
+    public static let sysTick: Int = 15
+    /// IRQ0's exception number; IRQn is 16 + n.
+    public static let firstExternal: Int = 16
+}
+
+/// The processor's System Control Space: NVIC, SCB and SysTick registers, and the
+/// pending/active/priority state of every exception that they expose.
+///
+/// It belongs to the core (Arm places the SCS inside the processor, DDI 0419 B3.2),
+/// which is why it lives in `CortexM` and not on the bus.
+public final class SystemControlSpace {
+    let configuration: CoreConfiguration
+    /// Number of exception numbers: 16 system + external interrupts.
+    let exceptionCount: Int
+    /// Per exception number: pending, active, and (for IRQs) enabled.
+    var pending: [Bool]
+    var active: [Bool]
+    var enabled: [Bool]
+    /// Configurable priority byte per exception number, as written (unimplemented
+    /// low bits already masked off).
+    var priorityByte: [UInt8]
+
+    /// SCB registers that hold plain state.
+    var vtor: UInt32 = 0
+    var scr: UInt32 = 0
+    /// AIRCR.PRIGROUP (v7-M only).
+    var priorityGroup: UInt32 = 0
+    /// Set by AIRCR.SYSRESETREQ; the run stops with a reset request.
+    var resetRequested = false
+
+    /// SysTick (DDI 0419 B3.3): CSR bits, reload value, and the cycle at which the
+    /// counter next reaches zero while enabled.
+    var sysTickEnabled = false
+    var sysTickInterruptEnabled = false
+    var sysTickClockSource = true
+    var sysTickCountFlag = false
+    var sysTickReload: UInt32 = 0
+    /// Current value while the counter is stopped.
+    var sysTickStoppedValue: UInt32 = 0
+    /// Cycle at which the counter reaches 0 next (valid while enabled and counting).
+    var sysTickNextZeroCycle: UInt64 = .max
+
+    init(configuration: CoreConfiguration) {
+        self.configuration = configuration
+        exceptionCount = ExceptionNumber.firstExternal + configuration.externalInterruptCount
+        pending = Array(repeating: false, count: exceptionCount)
+        active = Array(repeating: false, count: exceptionCount)
+        enabled = Array(repeating: false, count: exceptionCount)
+        priorityByte = Array(repeating: 0, count: exceptionCount)
+    }
+
+    /// Reset values (DDI 0419 B3.2, B3.3, B3.4).
+    func reset() {
+        for index in 0..<exceptionCount {
+            pending[index] = false
+            active[index] = false
+            enabled[index] = false
+            priorityByte[index] = 0
+        }
+        vtor = configuration.bootAddress
+        scr = 0
+        priorityGroup = 0
+        resetRequested = false
+        sysTickEnabled = false
+        sysTickInterruptEnabled = false
+        sysTickClockSource = true
+        sysTickCountFlag = false
+        sysTickReload = 0
+        sysTickStoppedValue = 0
+        sysTickNextZeroCycle = .max
+    }
+
+    /// Mask of the implemented priority bits in a priority byte (the top `priorityBits`).
+    var priorityMask: UInt8 {
+        let bitCount = min(max(configuration.priorityBits, 1), 8)
+        return UInt8(truncatingIfNeeded: 0xFF << (8 - bitCount))
+    }
+
+    /// The priority of exception `number`: fixed −3/−2/−1 for Reset, NMI and HardFault,
+    /// otherwise its priority byte (DDI 0419 B1.5.4).
+    func priority(of number: Int) -> Int {
+        switch number {
+        case ExceptionNumber.reset: return -3
+        case ExceptionNumber.nmi: return -2
+        case ExceptionNumber.hardFault: return -1
+        default: return Int(priorityByte[number])
+        }
+    }
+
+    /// Whether exception `number` is a real exception on this core (reserved numbers are not).
+    func isImplemented(_ number: Int) -> Bool {
+        guard number >= 1 && number < exceptionCount else { return false }
+        switch number {
+        case 2, 3, 11, 14, 15: return true
+        case 4, 5, 6, 12: return configuration.kind == .m4
+        case 16...: return true
+        default: return false
+        }
+    }
+
+    /// Whether a pending exception may be taken when its enable allows it: IRQs need
+    /// their NVIC enable bit; system exceptions are always enabled.
+    func isEnabled(_ number: Int) -> Bool {
+        number < ExceptionNumber.firstExternal ? true : enabled[number]
+    }
+}

@@ -1,0 +1,123 @@
+/// One region of backing storage: a board region's bytes plus what the core needs to
+/// reach them quickly. Trivially copyable; the bytes belong to the owning `Bus`.
+public struct RegionStorage {
+    /// First address of the region.
+    public let baseAddress: UInt32
+    /// Size in bytes.
+    public let byteCount: UInt32
+    /// The region's bytes, little-endian, `byteCount` long.
+    public let bytes: UnsafeMutableRawPointer
+    /// Extra cycles a read from this region costs (flash wait states).
+    public let waitStates: UInt32
+    /// Whether the core's stores may change it (RAM); stores to flash/ROM are bus errors.
+    public let isWritable: Bool
+    /// Whether instructions may be fetched from it.
+    public let isExecutable: Bool
+}
+
+/// The memory system of a board: its regions' storage, a lookup that the core's fast
+/// path inlines, and the policy for addresses that hold no memory.
+///
+/// The System Control Space (NVIC, SCB, SysTick, DWT) is part of the processor, not of
+/// the bus, so it lives in `CortexM`; the core checks for it before asking the bus.
+public final class Bus {
+    /// The board's regions as declared.
+    public let specs: [MemoryRegionSpec]
+    /// Storage for each spec, same order.
+    public let regions: UnsafeMutableBufferPointer<RegionStorage>
+
+    /// Reads that fell into the unmodelled peripheral window (see `isPeripheralAddress`).
+    public private(set) var peripheralAccessCount: UInt64 = 0
+    /// The first such address, for the report.
+    public private(set) var firstPeripheralAddress: UInt32?
+
+    /// Allocates zeroed storage for every region.
+    public init(regions specs: [MemoryRegionSpec]) {
+        self.specs = specs
+        regions = .allocate(capacity: specs.count)
+        for (index, spec) in specs.enumerated() {
+            let bytes = UnsafeMutableRawPointer.allocate(byteCount: Int(spec.byteCount), alignment: 16)
+            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: Int(spec.byteCount))
+            regions.baseAddress!.advanced(by: index).initialize(to: RegionStorage(
+                baseAddress: spec.baseAddress, byteCount: spec.byteCount, bytes: bytes,
+                waitStates: UInt32(max(0, spec.waitStates)), isWritable: spec.kind == .ram,
+                isExecutable: spec.isExecutable))
+        }
+    }
+
+    deinit {
+        for region in regions { region.bytes.deallocate() }
+        regions.deallocate()
+    }
+
+    /// The index of the region holding `address ..< address + length`, or nil.
+    @inline(__always) public func regionIndex(containing address: UInt32, length: UInt32) -> Int? {
+        var index = 0
+        while index < regions.count {
+            let region = regions[index]
+            let offset = address &- region.baseAddress
+            if offset < region.byteCount && region.byteCount - offset >= length { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `address` lies in the Arm "Peripheral" region 0x40000000–0x5FFFFFFF
+    /// (DDI 0403 B3.1, Table B3-1), where vendors put their peripherals. armsim models
+    /// no vendor peripherals: such accesses read as zero and ignore writes, and are
+    /// counted so the report can warn that the firmware touched hardware armsim lacks.
+    @inline(__always) public static func isPeripheralAddress(_ address: UInt32) -> Bool {
+        address &- 0x4000_0000 < 0x2000_0000
+    }
+
+    /// Records an access to the unmodelled peripheral window.
+    public func notePeripheralAccess(_ address: UInt32) {
+        peripheralAccessCount &+= 1
+        if firstPeripheralAddress == nil { firstPeripheralAddress = address }
+    }
+
+    /// Copies `bytes` into memory at `address` as a flash programmer would (ignores
+    /// write protection). Returns false when the range is not inside one region.
+    @discardableResult
+    public func program(_ bytes: [UInt8], at address: UInt32) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        guard bytes.count <= Int(UInt32.max), let index = regionIndex(containing: address, length: UInt32(bytes.count))
+        else { return false }
+        let region = regions[index]
+        bytes.withUnsafeBytes { source in
+            (region.bytes + Int(address &- region.baseAddress)).copyMemory(from: source.baseAddress!, byteCount: source.count)
+        }
+        return true
+    }
+
+    /// Reads `length` bytes for the host (semihosting buffers, reports). Returns nil
+    /// when the range is not inside one region.
+    public func hostRead(address: UInt32, length: Int) -> [UInt8]? {
+        guard length >= 0, length <= Int(UInt32.max) else { return nil }
+        if length == 0 { return [] }
+        guard let index = regionIndex(containing: address, length: UInt32(length)) else { return nil }
+        let region = regions[index]
+        let start = region.bytes + Int(address &- region.baseAddress)
+        return Array(UnsafeRawBufferPointer(start: start, count: length))
+    }
+
+    /// Writes bytes for the host (semihosting reads into target buffers). Only RAM is
+    /// writable this way; returns false otherwise.
+    public func hostWrite(_ bytes: [UInt8], at address: UInt32) -> Bool {
+        if bytes.isEmpty { return true }
+        guard bytes.count <= Int(UInt32.max), let index = regionIndex(containing: address, length: UInt32(bytes.count))
+        else { return false }
+        let region = regions[index]
+        guard region.isWritable else { return false }
+        bytes.withUnsafeBytes { source in
+            (region.bytes + Int(address &- region.baseAddress)).copyMemory(from: source.baseAddress!, byteCount: source.count)
+        }
+        return true
+    }
+
+    /// Reads a little-endian word for the host, or nil if unmapped.
+    public func hostRead32(_ address: UInt32) -> UInt32? {
+        guard let bytes = hostRead(address: address, length: 4) else { return nil }
+        return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+    }
+}

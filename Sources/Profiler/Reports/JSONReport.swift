@@ -1,0 +1,50 @@
+import CortexM
+import Foundation
+
+/// The machine-readable report (`--json OUT`), schema in docs/json-schema.md.
+public enum JSONReport {
+    /// Bumped when a field changes meaning or disappears; adding fields keeps it.
+    public static let schemaVersion = 1
+
+    /// The report as a JSON object with sorted keys, so the same run gives the same bytes.
+    public static func render(_ result: RunResult, version: String) -> String {
+        var object: [String: Any] = [
+            "schema_version": schemaVersion,
+            "armsim_version": version,
+            "file": result.file,
+            "board": result.board.key,
+            "mcu": result.board.mcu,
+            "core": result.board.core.rawValue,
+            "clock_hz": result.board.clockHz,
+            "instructions": result.instructions,
+            "cycles": result.cycles,
+            "sleep_cycles": result.sleepCycles,
+            "seconds": result.seconds,
+            "cpi": result.cyclesPerInstruction,
+            "exceptions_taken": result.exceptionsTaken,
+            "exit_code": Int(ExitStatus.forStop(result.stopReason)),
+            "stop_reason": result.stopReasonKey,
+            "stop_detail": result.stopDescription,
+            "peripheral_accesses": result.peripheralAccessCount,
+        ]
+        object["firmware_exit_status"] = result.firmwareExitStatus.map { Int($0) } ?? NSNull()
+        switch result.resetSource {
+        case .vectorTable(let address): object["reset"] = ["source": "vector_table", "address": Int(address)]
+        case .entryPoint(let entry): object["reset"] = ["source": "entry_point", "address": Int(entry)]
+        }
+        if let fault = result.fault {
+            object["fault"] = [
+                "kind": fault.kind.description,
+                "pc": Int(fault.pc),
+                "symbol": result.symbols.describe(address: fault.pc),
+                "registers": fault.registers.map { Int($0) },
+                "xpsr": Int(fault.xpsr),
+                "cycle": fault.cycle,
+            ] as [String: Any]
+        } else {
+            object["fault"] = NSNull()
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

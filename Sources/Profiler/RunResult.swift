@@ -1,0 +1,118 @@
+import Boards
+import CortexM
+import ELFLoader
+
+/// What one run measured, and why it ended.
+public struct RunResult: Sendable {
+    public var file: String
+    public var board: Board
+    public var instructions: UInt64
+    public var cycles: UInt64
+    public var sleepCycles: UInt64
+    public var exceptionsTaken: UInt64
+    public var stopReason: StopReason
+    public var resetSource: CortexMCore.ResetSource
+    /// Accesses to vendor peripherals armsim does not model (they read as zero).
+    public var peripheralAccessCount: UInt64
+    public var firstPeripheralAddress: UInt32?
+    /// A fault that a firmware handler took before the run ended, if any.
+    public var lastFault: FaultReport?
+    /// Symbolizes addresses for the report.
+    public var symbols: SymbolTable
+
+    init(session: Session, stopReason: StopReason) {
+        let core = session.core
+        file = session.image.path
+        board = session.board
+        instructions = core.instructions
+        cycles = core.cycles
+        sleepCycles = core.sleepCycles
+        exceptionsTaken = core.exceptionCount
+        self.stopReason = stopReason
+        resetSource = session.resetSource
+        peripheralAccessCount = session.bus.peripheralAccessCount
+        firstPeripheralAddress = session.bus.firstPeripheralAddress
+        lastFault = core.lastFault
+        symbols = session.image.symbols
+    }
+
+    /// Simulated seconds at the board clock.
+    public var seconds: Double { Double(cycles) / Double(max(board.clockHz, 1)) }
+
+    /// Cycles per instruction (sleep excluded).
+    public var cyclesPerInstruction: Double {
+        instructions == 0 ? 0 : Double(cycles - sleepCycles) / Double(instructions)
+    }
+
+    /// The firmware's exit status when it exited normally through semihosting.
+    public var firmwareExitStatus: UInt32? {
+        if case .exited(let status) = stopReason { return status }
+        return nil
+    }
+
+    /// A short machine-readable name of the stop reason (JSON `stop_reason`).
+    public var stopReasonKey: String {
+        switch stopReason {
+        case .exited: return "exit"
+        case .abnormalExit: return "abnormal_exit"
+        case .cycleLimit: return "cycle_limit"
+        case .lockup: return "lockup"
+        case .infiniteLoop: return "infinite_loop"
+        case .sleepForever: return "sleep_forever"
+        case .breakpoint: return "breakpoint"
+        case .interrupted: return "interrupted"
+        }
+    }
+
+    /// One line saying why the run stopped, with PC and symbol where it matters.
+    public var stopDescription: String {
+        switch stopReason {
+        case .exited(let status):
+            return "firmware exited with status \(status)"
+        case .abnormalExit(let reason, let subcode):
+            let name = Self.adpReasonNames[reason] ?? "reason \(hex(reason))"
+            return "firmware stopped through semihosting: \(name)" + (subcode != 0 ? " (subcode \(subcode))" : "")
+        case .cycleLimit:
+            return "cycle limit of \(cycles) cycles reached (raise it with --max-cycles)" + faultSuffix(lastFault)
+        case .lockup(let report):
+            return "lockup: \(report.kind.description) at \(location(report.pc)) with no usable fault handler"
+        case .infiniteLoop(let pc, let fault):
+            return "firmware is stuck in an endless loop at \(location(pc)) that no interrupt can leave" + faultSuffix(fault)
+        case .sleepForever(let pc):
+            return "firmware sleeps (WFI/WFE) at \(location(pc)) with no interrupt enabled that could wake it"
+        case .breakpoint(let pc, let immediate):
+            return "breakpoint BKPT #\(immediate) at \(location(pc)) (no debugger attached)"
+        case .interrupted:
+            return "interrupted"
+        }
+    }
+
+    /// The fault behind a stop, if there was one.
+    public var fault: FaultReport? {
+        if case .lockup(let report) = stopReason { return report }
+        return lastFault
+    }
+
+    private func faultSuffix(_ fault: FaultReport?) -> String {
+        guard let fault else { return "" }
+        return "; earlier: \(fault.kind.description) at \(location(fault.pc))"
+    }
+
+    /// `0x00001234 (main+0x10)`.
+    public func location(_ address: UInt32) -> String {
+        let name = symbols.describe(address: address)
+        return name.hasPrefix("0x") ? hex(address) : "\(hex(address)) (\(name))"
+    }
+
+    /// ADP_Stopped_* names (semihosting spec, reason codes table).
+    static let adpReasonNames: [UInt32: String] = [
+        0x20000: "ADP_Stopped_BranchThroughZero", 0x20001: "ADP_Stopped_UndefinedInstr",
+        0x20002: "ADP_Stopped_SoftwareInterrupt", 0x20003: "ADP_Stopped_PrefetchAbort",
+        0x20004: "ADP_Stopped_DataAbort", 0x20005: "ADP_Stopped_AddressException", 0x20006: "ADP_Stopped_IRQ",
+        0x20007: "ADP_Stopped_FIQ", 0x20020: "ADP_Stopped_BreakPoint", 0x20021: "ADP_Stopped_WatchPoint",
+        0x20022: "ADP_Stopped_StepComplete", 0x20023: "ADP_Stopped_RunTimeErrorUnknown",
+        0x20024: "ADP_Stopped_InternalError", 0x20025: "ADP_Stopped_UserInterruption",
+        0x20027: "ADP_Stopped_StackOverflow", 0x20028: "ADP_Stopped_DivisionByZero",
+        0x20029: "ADP_Stopped_OSSpecific",
+    ]
+}

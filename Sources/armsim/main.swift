@@ -1,0 +1,2 @@
+import ArmsimCLI
+ArmsimCommand.main()

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Run every firmware program on a simulator and compare with the references.
+
+For each (board, program) case: run the ELF, compare stdout byte for byte with
+the stdout of reference/<program>.py, and compare the exit status with the
+expected one. Prints one "PASS name board" / "FAIL name board" line per case
+(with a diff or the status mismatch on failure), then "N passed, M failed".
+Exits 1 if any case failed.
+
+Runners:
+  armsim (default)  {armsim} run ELF --board BOARD --quiet
+                    (generic-m0 / generic-m0plus use --core m0 / --core m0plus)
+  qemu              microbit-v1 builds only, under qemu-system-arm -M microbit
+                    with semihosting routed to stdout; for cross-checking.
+
+Examples:
+  python3 firmware/tools/check_outputs.py
+  python3 firmware/tools/check_outputs.py --runner qemu
+  python3 firmware/tools/check_outputs.py --boards pico --programs hello,exceptions
+  python3 firmware/tools/check_outputs.py --command '{armsim} run {elf} {target} --quiet'
+"""
+import argparse
+import difflib
+import os
+import shlex
+import subprocess
+import sys
+
+FIRMWARE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(FIRMWARE)
+
+# board -> armsim target arguments
+BOARDS = {
+    "microbit-v1": ["--board", "microbit-v1"],
+    "nano33iot": ["--board", "nano33iot"],
+    "pico": ["--board", "pico"],
+    "nucleo-g0b1re": ["--board", "nucleo-g0b1re"],
+    "nucleo-f072rb": ["--board", "nucleo-f072rb"],
+    "generic-m0": ["--core", "m0"],
+    "generic-m0plus": ["--core", "m0plus"],
+}
+
+# program -> (reference script, expected exit status; None = the fault status option)
+PROGRAMS = {
+    "hello": ("hello.py", 0),
+    "exitcode": ("exitcode.py", 3),
+    "torture_v6m": ("torture_v6m.py", 0),
+    "exceptions": ("exceptions.py", 0),
+    "bench-small": ("bench.py", 0),
+    "bench": ("bench.py", 0),
+    "fault": ("fault.py", None),
+}
+DEFAULT_PROGRAMS = ["hello", "exitcode", "torture_v6m", "exceptions", "bench-small", "fault"]
+
+QEMU_COMMAND = (
+    "qemu-system-arm -M microbit -nographic -monitor none -serial none "
+    "-chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 "
+    "-kernel {elf}"
+)
+ARMSIM_COMMAND = "{armsim} run {elf} {target} --quiet"
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runner", choices=["armsim", "qemu"], default="armsim")
+    parser.add_argument("--armsim", default=os.path.join(REPO, ".build", "release", "armsim"),
+                        help="simulator executable (default: .build/release/armsim)")
+    parser.add_argument("--command", help="command template with {armsim}, {elf}, {board}, {target}")
+    parser.add_argument("--build-dir", default=os.path.join(FIRMWARE, "build"))
+    parser.add_argument("--boards", help="comma-separated subset of: " + ",".join(BOARDS))
+    parser.add_argument("--programs", help="comma-separated subset of: " + ",".join(PROGRAMS)
+                        + " (default: all but bench)")
+    parser.add_argument("--with-bench", action="store_true", help="also run the full-size bench")
+    parser.add_argument("--fault-status", type=int, default=70,
+                        help="expected exit status of the fault program (default 1)")
+    parser.add_argument("--bench-iterations", type=int, default=3000)
+    parser.add_argument("--bench-small-iterations", type=int, default=8)
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per case")
+    return parser.parse_args()
+
+
+def reference_output(program, args, cache):
+    script, _ = PROGRAMS[program]
+    command = [sys.executable, os.path.join(FIRMWARE, "reference", script)]
+    if program == "bench":
+        command += ["--iterations", str(args.bench_iterations)]
+    elif program == "bench-small":
+        command += ["--iterations", str(args.bench_small_iterations)]
+    key = tuple(command)
+    if key not in cache:
+        cache[key] = subprocess.run(command, check=True, stdout=subprocess.PIPE).stdout
+    return cache[key]
+
+
+def simulator_command(args, board, elf):
+    if args.command:
+        template = args.command
+    elif args.runner == "qemu":
+        template = QEMU_COMMAND
+    else:
+        template = ARMSIM_COMMAND
+    target = " ".join(shlex.quote(a) for a in BOARDS[board])
+    return shlex.split(template.format(armsim=shlex.quote(args.armsim), elf=shlex.quote(elf),
+                                       board=board, target=target))
+
+
+def run_case(args, board, program, cache):
+    """Returns (passed, report lines)."""
+    elf = os.path.join(args.build_dir, board, program + ".elf")
+    if not os.path.exists(elf):
+        return False, ["  missing %s (run make -C firmware)" % elf]
+    expected_out = reference_output(program, args, cache)
+    expected_status = PROGRAMS[program][1]
+    if expected_status is None:
+        expected_status = args.fault_status
+    command = simulator_command(args, board, elf)
+    try:
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, timeout=args.timeout, cwd=REPO)
+    except subprocess.TimeoutExpired:
+        return False, ["  timed out after %gs: %s" % (args.timeout, shlex.join(command))]
+    except OSError as error:
+        return False, ["  cannot run %s: %s" % (command[0], error)]
+
+    report = []
+    if result.stdout != expected_out:
+        expected_lines = expected_out.decode("utf-8", "replace").splitlines(keepends=True)
+        actual_lines = result.stdout.decode("utf-8", "replace").splitlines(keepends=True)
+        diff = difflib.unified_diff(expected_lines, actual_lines, "expected", "actual")
+        report += ["  " + line.rstrip("\n") for line in diff]
+        if not report:
+            report.append("  stdout differs only in bytes not shown by a line diff")
+    if result.returncode != expected_status:
+        report.append("  exit status %d, expected %d" % (result.returncode, expected_status))
+    if report:
+        report.insert(0, "  command: " + shlex.join(command))
+        stderr = result.stderr.decode("utf-8", "replace").strip()
+        if stderr:
+            report += ["  stderr: " + line for line in stderr.splitlines()[-10:]]
+    return not report, report
+
+
+def main():
+    args = parse_arguments()
+    if args.runner == "qemu" and not args.boards:
+        boards = ["microbit-v1"]
+    else:
+        boards = args.boards.split(",") if args.boards else list(BOARDS)
+    if args.programs:
+        programs = args.programs.split(",")
+    else:
+        programs = DEFAULT_PROGRAMS + (["bench"] if args.with_bench else [])
+    for name in boards:
+        if name not in BOARDS:
+            sys.exit("unknown board %s" % name)
+    for name in programs:
+        if name not in PROGRAMS:
+            sys.exit("unknown program %s" % name)
+
+    cache = {}
+    passed = failed = 0
+    for board in boards:
+        for program in programs:
+            ok, report = run_case(args, board, program, cache)
+            print("%s %s %s" % ("PASS" if ok else "FAIL", program, board))
+            for line in report:
+                print(line)
+            sys.stdout.flush()
+            if ok:
+                passed += 1
+            else:
+                failed += 1
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
