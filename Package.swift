@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "MemoryBusTests", dependencies: ["MemoryBus"]),
         .testTarget(name: "CortexMTests", dependencies: ["CortexM", "MemoryBus", "ThumbDecoder"]),
         .testTarget(name: "BoardsTests", dependencies: ["Boards"]),
-        .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Boards", "ELFLoader"]),
+        .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Boards", "ELFLoader", "CortexM", "MemoryBus"]),
         .testTarget(name: "ArmsimCLITests", dependencies: ["ArmsimCLI"]),
     ]
 )

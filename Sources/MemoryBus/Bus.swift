@@ -51,7 +51,8 @@ public final class Bus {
     }
 
     /// The index of the region holding `address ..< address + length`, or nil.
-    @inline(__always) public func regionIndex(containing address: UInt32, length: UInt32) -> Int? {
+    @inlinable @inline(__always)
+    public func regionIndex(containing address: UInt32, length: UInt32) -> Int? {
         var index = 0
         while index < regions.count {
             let region = regions[index]
@@ -66,7 +67,8 @@ public final class Bus {
     /// (DDI 0403 B3.1, Table B3-1), where vendors put their peripherals. armsim models
     /// no vendor peripherals: such accesses read as zero and ignore writes, and are
     /// counted so the report can warn that the firmware touched hardware armsim lacks.
-    @inline(__always) public static func isPeripheralAddress(_ address: UInt32) -> Bool {
+    @inlinable @inline(__always)
+    public static func isPeripheralAddress(_ address: UInt32) -> Bool {
         address &- 0x4000_0000 < 0x2000_0000
     }
 

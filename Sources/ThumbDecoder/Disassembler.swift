@@ -50,7 +50,7 @@ public enum Disassembler {
         case .movRegister: return "mov \(d), \(m)"
         case .bx: return "bx \(m)"
         case .blxRegister: return "blx \(m)"
-        case .ldrLiteral: return "ldr \(d), [pc, #\(i.raw & 0xFF) * 4] ; \(hexImmediate(i.imm))"
+        case .ldrLiteral: return "ldr \(d), [pc, #\((i.raw & 0xFF) << 2)] ; \(hexImmediate(i.imm))"
         case .strRegister: return "str \(d), [\(n), \(m)]"
         case .strhRegister: return "strh \(d), [\(n), \(m)]"
         case .strbRegister: return "strb \(d), [\(n), \(m)]"
@@ -82,9 +82,9 @@ public enum Disassembler {
         case .nop:
             switch i.raw & 0xFFFF {
             case 0xBF10: return "yield"
-            case 0xBF40: return "sev"
             default: return "nop"
             }
+        case .sev: return "sev"
         case .wfe: return "wfe"
         case .wfi: return "wfi"
         case .stm: return "stmia \(n)!, \(registerList(i.imm))"

@@ -49,12 +49,14 @@ public struct EncodingRow: Sendable {
     /// Turns a pattern such as `0001110 imm3:3 Rn:3 Rd:3` into a mask/value pair.
     static func parse(_ pattern: String) -> (mask: UInt32, value: UInt32, bitCount: Int) {
         var bits: [Character] = []
-        // Should-be bits "(0)"/"(1)" become "x"; the characters inside parentheses are dropped.
+        // Should-be bits "(0)"/"(1)" become a token "x" of their own, so that one written
+        // against a field ("Rm:4(0)") or fixed bits ("1(0)1") does not join that token;
+        // the characters inside parentheses are dropped.
         var normalized = ""
         var insideParentheses = false
         for character in pattern {
             switch character {
-            case "(": insideParentheses = true; normalized.append("x")
+            case "(": insideParentheses = true; normalized.append(" x ")
             case ")": insideParentheses = false
             default: if !insideParentheses { normalized.append(character) }
             }

@@ -186,7 +186,7 @@ public enum Encodings16 {
         EncodingRow("YIELD", "T1", "DDI0419 A6.7.76", .v6M, "1011111100010000", hint(.nop)),
         EncodingRow("WFE", "T1", "DDI0419 A6.7.77", .v6M, "1011111100100000", hint(.wfe)),
         EncodingRow("WFI", "T1", "DDI0419 A6.7.78", .v6M, "1011111100110000", hint(.wfi)),
-        EncodingRow("SEV", "T1", "DDI0419 A6.7.60", .v6M, "1011111101000000", hint(.nop)),
+        EncodingRow("SEV", "T1", "DDI0419 A6.7.60", .v6M, "1011111101000000", hint(.sev)),
 
         // UNPREDICTABLE choice: an empty register list executes as a no-op that still writes back nothing.
         EncodingRow("STM", "T1", "DDI0419 A6.7.59", .v6M, "11000 Rn:3 register_list:8", { raw, _ in

@@ -166,8 +166,11 @@ public enum Op: UInt16, Sendable {
     case cps
     /// `BKPT #imm8` (A6.7.12); 0xAB is the semihosting trap.
     case bkpt
-    /// `NOP`, `YIELD`, `SEV` (hints executed as no-ops on a single core, A6.7.47/A6.7.76/A6.7.60).
+    /// `NOP`, `YIELD` (hints executed as no-ops on a single core, A6.7.47/A6.7.76).
     case nop
+    /// `SEV` (A6.7.60): signals an event to all processors, this one included, so it
+    /// sets the local event register that the next WFE consumes (B1.5.18).
+    case sev
     /// `WFE` (A6.7.77): sleeps until an event.
     case wfe
     /// `WFI` (A6.7.78): sleeps until an interrupt.

@@ -237,6 +237,8 @@ extension CortexMCore {
                 changeProcessorState(disable: slot.imm == 1)
             case .nop, .barrier:
                 break
+            case .sev:
+                eventRegister = true
             case .wfi, .wfe:
                 if !sleep(isWaitForEvent: slot.op == .wfe) {
                     requestStop(.sleepForever(pc: pc))
@@ -296,8 +298,23 @@ extension CortexMCore {
 
     /// Wait states for fetching the word that holds an unaligned (halfword) branch
     /// target: its first halfword is fetched but not executed.
+    ///
+    /// The wait is that of the region the target is fetched from, which is not the
+    /// current one when a branch crosses regions (a flash caller and a RAM function):
+    /// `fetchWaitStates` belongs to the region of the branch itself, so a target
+    /// outside the current predecode cache is looked up out of line.
     @inline(__always) func branchFetchWait(_ target: UInt32) -> UInt64 {
-        target & 2 != 0 ? UInt64(fetchWaitStates) : 0
+        guard target & 2 != 0 else { return 0 }
+        if target &- currentCacheBase < currentCacheSize { return UInt64(fetchWaitStates) }
+        return fetchWaitOfRegion(containing: target)
+    }
+
+    /// Fetch wait states of the region holding `target`; 0 where no region is (the
+    /// fetch then faults when the target is executed).
+    @inline(never)
+    func fetchWaitOfRegion(containing target: UInt32) -> UInt64 {
+        guard let index = bus.regionIndex(containing: target, length: 2) else { return 0 }
+        return UInt64(bus.regions[index].waitStates)
     }
 
     /// Finds the predecode cache holding `pc` and makes it current.

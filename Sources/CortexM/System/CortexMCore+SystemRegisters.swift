@@ -186,12 +186,29 @@ extension CortexMCore {
         if scs.pending[ExceptionNumber.pendSV] { value |= 1 << 28 }
         if scs.pending[ExceptionNumber.sysTick] { value |= 1 << 26 }
         if (ExceptionNumber.firstExternal..<scs.exceptionCount).contains(where: { scs.pending[$0] }) { value |= 1 << 22 }
-        if let next = takeablePendingException(ignoringPrimask: true) { value |= UInt32(next & 0x1FF) << 12 }
+        if let next = highestPriorityPendingException() { value |= UInt32(next & 0x1FF) << 12 }
         if isV7M {
             let otherActive = (1..<scs.exceptionCount).filter { scs.active[$0] }.count
             if otherActive <= 1 { value |= 1 << 11 }  // RETTOBASE
         }
         return value
+    }
+
+    /// ICSR.VECTPENDING (DDI 0419 B3.2.4): the highest-priority pending, enabled exception,
+    /// ties to the lower number. Unlike `takeablePendingException`, it does not compare
+    /// with the execution priority: a pending exception that cannot preempt the active
+    /// handler is still reported, and PRIMASK does not hide it.
+    private func highestPriorityPendingException() -> Int? {
+        var best: Int?
+        var bestPriority = Int.max
+        for number in 1..<scs.exceptionCount where scs.pending[number] && scs.isEnabled(number) {
+            let priority = scs.priority(of: number)
+            if priority < bestPriority {
+                best = number
+                bestPriority = priority
+            }
+        }
+        return best
     }
 
     /// AIRCR.SYSRESETREQ: a system reset. Memory keeps its contents, as on silicon;
