@@ -212,6 +212,12 @@ public struct Instruction: Sendable, Equatable {
     public var n: UInt8
     /// Second operand / offset register number.
     public var m: UInt8
+    /// A fourth register where an encoding has one (accumulator `a` of MLA, `dHi` of
+    /// long multiplies, `t2` of LDRD/STRD).
+    public var a: UInt8
+    /// Per-op option bits (shift type, index/add/writeback, rotation …); each op's doc
+    /// comment says what they mean.
+    public var options: UInt8
     /// Condition for conditional branches (`.al` otherwise).
     public var condition: Condition
     /// Whether the instruction updates APSR.NZCV (the `S` suffix).
@@ -224,13 +230,15 @@ public struct Instruction: Sendable, Equatable {
     public var raw: UInt32
 
     public init(
-        op: Op, d: UInt8 = 0, n: UInt8 = 0, m: UInt8 = 0, condition: Condition = .al,
-        setsFlags: Bool = false, byteCount: UInt8 = 2, imm: UInt32 = 0, raw: UInt32 = 0
+        op: Op, d: UInt8 = 0, n: UInt8 = 0, m: UInt8 = 0, a: UInt8 = 0, options: UInt8 = 0,
+        condition: Condition = .al, setsFlags: Bool = false, byteCount: UInt8 = 2, imm: UInt32 = 0, raw: UInt32 = 0
     ) {
         self.op = op
         self.d = d
         self.n = n
         self.m = m
+        self.a = a
+        self.options = options
         self.condition = condition
         self.setsFlags = setsFlags
         self.byteCount = byteCount

@@ -2,15 +2,17 @@ import ThumbDecoder
 
 /// Arithmetic helpers named after the Arm pseudocode (DDI 0419 A2.2): all modulo 2^32.
 extension CortexMCore {
-    /// AddWithCarry(x, y, carry_in) that also writes APSR.NZCV, as every flag-setting
-    /// add, subtract and compare does (subtraction passes `~y` and carry 1).
-    @inline(__always) func addWithCarry(_ x: UInt32, _ y: UInt32, carryIn: Bool) -> UInt32 {
+    /// AddWithCarry(x, y, carry_in) (DDI 0419 A2.2.1). With `setFlags` it writes APSR.NZCV,
+    /// as flag-setting adds, subtracts and compares do (subtraction passes `~y` and carry 1).
+    @inline(__always) func addWithCarry(_ x: UInt32, _ y: UInt32, carryIn: Bool, setFlags: Bool = true) -> UInt32 {
         let (partial, overflow1) = x.addingReportingOverflow(y)
         let (result, overflow2) = partial.addingReportingOverflow(carryIn ? 1 : 0)
-        n = result & 0x8000_0000 != 0
-        z = result == 0
-        c = overflow1 || overflow2
-        v = ((x ^ result) & (y ^ result)) & 0x8000_0000 != 0
+        if setFlags {
+            n = result & 0x8000_0000 != 0
+            z = result == 0
+            c = overflow1 || overflow2
+            v = ((x ^ result) & (y ^ result)) & 0x8000_0000 != 0
+        }
         return result
     }
 
@@ -19,47 +21,41 @@ extension CortexMCore {
         z = result == 0
     }
 
-    /// LSL_C with APSR.C update (DDI 0419 A2.2.1); amount 0 leaves C unchanged.
-    @inline(__always) func shiftLeft(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-        if amount == 0 { return value }
-        if amount < 32 {
-            c = (value >> (32 - amount)) & 1 != 0
-            return value << amount
+    /// Writes N, Z and C of a logical or shift result, when the instruction sets flags.
+    @inline(__always) func setNZC(_ result: UInt32, carry: Bool, when setFlags: Bool) {
+        if setFlags {
+            n = result & 0x8000_0000 != 0
+            z = result == 0
+            c = carry
         }
-        c = amount == 32 ? value & 1 != 0 : false
-        return 0
     }
 
-    /// LSR_C with APSR.C update.
-    @inline(__always) func shiftRight(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-        if amount == 0 { return value }
-        if amount < 32 {
-            c = (value >> (amount - 1)) & 1 != 0
-            return value >> amount
+    /// Shift_C (DDI 0419 A2.2.1, DDI 0403 A2.2.2): the shifted value and the carry out.
+    /// An amount of 0 returns the value and the current C. `type` is the SRType encoding:
+    /// 0 LSL, 1 LSR, 2 ASR, 3 ROR; RRX is `rotateRightWithExtend`.
+    @inline(__always) func shiftC(_ value: UInt32, type: UInt8, amount: UInt32) -> (UInt32, Bool) {
+        if amount == 0 { return (value, c) }
+        switch type & 3 {
+        case 0:
+            if amount < 32 { return (value << amount, (value >> (32 - amount)) & 1 != 0) }
+            return (0, amount == 32 ? value & 1 != 0 : false)
+        case 1:
+            if amount < 32 { return (value >> amount, (value >> (amount - 1)) & 1 != 0) }
+            return (0, amount == 32 ? value & 0x8000_0000 != 0 : false)
+        case 2:
+            let signed = Int32(bitPattern: value)
+            if amount < 32 { return (UInt32(bitPattern: signed >> Int32(amount)), (value >> (amount - 1)) & 1 != 0) }
+            return (signed < 0 ? 0xFFFF_FFFF : 0, value & 0x8000_0000 != 0)
+        default:
+            let rotation = amount & 31
+            let result = rotation == 0 ? value : (value >> rotation) | (value << (32 - rotation))
+            return (result, result & 0x8000_0000 != 0)
         }
-        c = amount == 32 ? value & 0x8000_0000 != 0 : false
-        return 0
     }
 
-    /// ASR_C with APSR.C update: amounts of 32 or more fill with the sign bit.
-    @inline(__always) func arithmeticShiftRight(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-        if amount == 0 { return value }
-        let signed = Int32(bitPattern: value)
-        if amount < 32 {
-            c = (value >> (amount - 1)) & 1 != 0
-            return UInt32(bitPattern: signed >> Int32(amount))
-        }
-        c = value & 0x8000_0000 != 0
-        return signed < 0 ? 0xFFFF_FFFF : 0
-    }
-
-    /// ROR_C with APSR.C update: a multiple of 32 leaves the value and sets C to bit 31.
-    @inline(__always) func rotateRight(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-        if amount == 0 { return value }
-        let rotation = amount & 31
-        let result = rotation == 0 ? value : (value >> rotation) | (value << (32 - rotation))
-        c = result & 0x8000_0000 != 0
-        return result
+    /// RRX: rotate right by one through the carry flag (DDI 0403 A2.2.2).
+    @inline(__always) func rotateRightWithExtend(_ value: UInt32) -> (UInt32, Bool) {
+        ((value >> 1) | (c ? 0x8000_0000 : 0), value & 1 != 0)
     }
 
     /// ConditionPassed() for `condition` (DDI 0419 A6.3, Table A6-1).

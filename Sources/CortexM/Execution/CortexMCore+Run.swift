@@ -26,44 +26,46 @@ extension CortexMCore {
             let slotPointer = currentSlots.unsafelyUnwrapped + Int(offset >> 1)
             if slotPointer.pointee.op == .undecoded { decodeSlot(at: pc, into: slotPointer) }
             let slot = slotPointer.pointee
-            cycles &+= UInt64(slot.cycles)
             instructions &+= 1
             var next = pc &+ UInt32(slot.byteCount)
+            if slot.condition != .al && !conditionPassed(slot.condition) {
+                // A failed B<cond>, or an IT-block instruction whose condition fails.
+                cycles &+= UInt64(slot.skippedCycles)
+                self.pc = next
+                continue
+            }
+            cycles &+= UInt64(slot.cycles)
             let d = Int(slot.d)
             let n = Int(slot.n)
             let m = Int(slot.m)
 
             switch slot.op {
             // MARK: Shifts, add, subtract, move, compare (A5.2.1)
+            // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
+            // "setflags = !InITBlock()"); always true on ARMv6-M.
             case .lslImmediate:
-                let value = r[m]
-                if slot.imm == 0 {
-                    r[d] = value
-                    setNZ(value)
-                } else {
-                    let result = shiftLeft(value, slot.imm)
-                    r[d] = result
-                    setNZ(result)
-                }
+                let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
+                r[d] = result
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .lsrImmediate:
-                let result = shiftRight(r[m], slot.imm)
+                let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
                 r[d] = result
-                setNZ(result)
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .asrImmediate:
-                let result = arithmeticShiftRight(r[m], slot.imm)
+                let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
                 r[d] = result
-                setNZ(result)
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .addsRegister:
-                r[d] = addWithCarry(r[n], r[m], carryIn: false)
+                r[d] = addWithCarry(r[n], r[m], carryIn: false, setFlags: slot.setsFlags)
             case .subsRegister:
-                r[d] = addWithCarry(r[n], ~r[m], carryIn: true)
+                r[d] = addWithCarry(r[n], ~r[m], carryIn: true, setFlags: slot.setsFlags)
             case .addsImmediate:
-                r[d] = addWithCarry(r[n], slot.imm, carryIn: false)
+                r[d] = addWithCarry(r[n], slot.imm, carryIn: false, setFlags: slot.setsFlags)
             case .subsImmediate:
-                r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true)
+                r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true, setFlags: slot.setsFlags)
             case .movsImmediate:
                 r[d] = slot.imm
-                setNZ(slot.imm)
+                if slot.setsFlags { setNZ(slot.imm) }
             case .cmpImmediate:
                 _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
 
@@ -71,47 +73,47 @@ extension CortexMCore {
             case .andsRegister:
                 let result = r[n] & r[m]
                 r[d] = result
-                setNZ(result)
+                if slot.setsFlags { setNZ(result) }
             case .eorsRegister:
                 let result = r[n] ^ r[m]
                 r[d] = result
-                setNZ(result)
+                if slot.setsFlags { setNZ(result) }
             case .orrsRegister:
                 let result = r[n] | r[m]
                 r[d] = result
-                setNZ(result)
+                if slot.setsFlags { setNZ(result) }
             case .bicsRegister:
                 let result = r[n] & ~r[m]
                 r[d] = result
-                setNZ(result)
+                if slot.setsFlags { setNZ(result) }
             case .mvnsRegister:
                 let result = ~r[m]
                 r[d] = result
-                setNZ(result)
+                if slot.setsFlags { setNZ(result) }
             case .tstRegister:
                 setNZ(r[n] & r[m])
             case .lslsRegister:
-                let result = shiftLeft(r[n], r[m] & 0xFF)
+                let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
                 r[d] = result
-                setNZ(result)
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .lsrsRegister:
-                let result = shiftRight(r[n], r[m] & 0xFF)
+                let (result, carry) = shiftC(r[n], type: 1, amount: r[m] & 0xFF)
                 r[d] = result
-                setNZ(result)
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .asrsRegister:
-                let result = arithmeticShiftRight(r[n], r[m] & 0xFF)
+                let (result, carry) = shiftC(r[n], type: 2, amount: r[m] & 0xFF)
                 r[d] = result
-                setNZ(result)
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .rorsRegister:
-                let result = rotateRight(r[n], r[m] & 0xFF)
+                let (result, carry) = shiftC(r[n], type: 3, amount: r[m] & 0xFF)
                 r[d] = result
-                setNZ(result)
+                setNZC(result, carry: carry, when: slot.setsFlags)
             case .adcsRegister:
-                r[d] = addWithCarry(r[n], r[m], carryIn: c)
+                r[d] = addWithCarry(r[n], r[m], carryIn: c, setFlags: slot.setsFlags)
             case .sbcsRegister:
-                r[d] = addWithCarry(r[n], ~r[m], carryIn: c)
+                r[d] = addWithCarry(r[n], ~r[m], carryIn: c, setFlags: slot.setsFlags)
             case .rsbsImmediate:
-                r[d] = addWithCarry(~r[n], 0, carryIn: true)
+                r[d] = addWithCarry(~r[n], 0, carryIn: true, setFlags: slot.setsFlags)
             case .cmpRegister:
                 _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
             case .cmnRegister:
@@ -119,7 +121,7 @@ extension CortexMCore {
             case .mulsRegister:
                 let result = r[n] &* r[m]
                 r[d] = result
-                setNZ(result)
+                if slot.setsFlags { setNZ(result) }
 
             // MARK: Special data and branch-exchange (A5.2.3)
             case .addRegisterHigh:
@@ -253,12 +255,11 @@ extension CortexMCore {
 
             // MARK: Branches (A5.2.6, A5.3)
             case .bConditional:
-                if conditionPassed(slot.condition) {
-                    let target = slot.imm
-                    if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles) + timing.branchRefillCycles) }
-                    cycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(target)
-                    next = target
-                }
+                // Reached only when the condition passed (checked above for every slot).
+                let target = slot.imm
+                if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+                cycles &+= branchFetchWait(target)
+                next = target
             case .b:
                 let target = slot.imm
                 if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
@@ -340,8 +341,9 @@ extension CortexMCore {
         let instruction = decoder.decode(first: first, second: second, address: pc)
         // Fetch wait states: one per 32-bit fetch word this instruction starts.
         let fetchWords = instruction.byteCount == 4 ? 1 : (pc & 2 == 0 ? 1 : 0)
-        let cost = timing.baseCycles(instruction) + fetchWords * Int(fetchWaitStates)
-        slot.pointee = Slot(instruction, cycles: cost)
+        let fetchWait = fetchWords * Int(fetchWaitStates)
+        slot.pointee = Slot(
+            instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
         currentCache?.hasDecodedSlots = true
     }
 

@@ -7,41 +7,58 @@ import ThumbDecoder
 ///   the fetch words the instruction starts; the loop adds only dynamic costs
 ///   (taken-branch refill, data wait states, exception entry).
 public struct Slot: Sendable {
-    /// The handler, as `Op.rawValue`.
+    /// The handler.
     public var op: Op
     public var d: UInt8
     public var n: UInt8
     public var m: UInt8
+    /// Fourth register (see `Instruction.a`).
+    public var a: UInt8
+    /// Per-op option bits (see `Instruction.options`).
+    public var options: UInt8
+    /// The instruction executes only when this condition passes: B<cond>, and every
+    /// instruction of an IT block (its condition is fixed by its position in the block).
     public var condition: Condition
     public var setsFlags: Bool
     /// Size in bytes (2 or 4).
     public var byteCount: UInt8
-    /// Static cycle cost: TRM base cycles plus fetch wait states.
+    /// Static cycle cost when executed: TRM base cycles plus fetch wait states.
     public var cycles: UInt8
+    /// Cost when `condition` fails: one issue cycle plus fetch wait states.
+    public var skippedCycles: UInt8
     /// The expanded immediate of the instruction.
     public var imm: UInt32
 
     /// The slot every cache entry starts as.
-    public static let undecoded = Slot(op: .undecoded, d: 0, n: 0, m: 0, condition: .al, setsFlags: false, byteCount: 2, cycles: 0, imm: 0)
+    public static let undecoded = Slot(
+        op: .undecoded, d: 0, n: 0, m: 0, a: 0, options: 0, condition: .al, setsFlags: false, byteCount: 2,
+        cycles: 0, skippedCycles: 0, imm: 0)
 
-    init(op: Op, d: UInt8, n: UInt8, m: UInt8, condition: Condition, setsFlags: Bool, byteCount: UInt8, cycles: UInt8, imm: UInt32) {
+    init(
+        op: Op, d: UInt8, n: UInt8, m: UInt8, a: UInt8, options: UInt8, condition: Condition, setsFlags: Bool,
+        byteCount: UInt8, cycles: UInt8, skippedCycles: UInt8, imm: UInt32
+    ) {
         self.op = op
         self.d = d
         self.n = n
         self.m = m
+        self.a = a
+        self.options = options
         self.condition = condition
         self.setsFlags = setsFlags
         self.byteCount = byteCount
         self.cycles = cycles
+        self.skippedCycles = skippedCycles
         self.imm = imm
     }
 
-    /// Lowers a decoded instruction with its static cost.
-    init(_ instruction: Instruction, cycles: Int) {
+    /// Lowers a decoded instruction with its static costs.
+    init(_ instruction: Instruction, cycles: Int, skippedCycles: Int) {
         self.init(
-            op: instruction.op, d: instruction.d, n: instruction.n, m: instruction.m,
-            condition: instruction.condition, setsFlags: instruction.setsFlags,
-            byteCount: instruction.byteCount, cycles: UInt8(clamping: cycles), imm: instruction.imm)
+            op: instruction.op, d: instruction.d, n: instruction.n, m: instruction.m, a: instruction.a,
+            options: instruction.options, condition: instruction.condition, setsFlags: instruction.setsFlags,
+            byteCount: instruction.byteCount, cycles: UInt8(clamping: cycles),
+            skippedCycles: UInt8(clamping: skippedCycles), imm: instruction.imm)
     }
 }
 

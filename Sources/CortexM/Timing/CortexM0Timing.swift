@@ -72,7 +72,7 @@ public struct CoreTiming: Sendable {
         case .b:
             return 1 + branchRefillCycles  // "B: 3 / 2"
         case .bConditional:
-            return 1  // not taken; the refill is added when taken
+            return 1 + branchRefillCycles  // taken; a failed condition costs the slot's skippedCycles (1)
         case .bl:
             return branchWithLinkCycles
         case .bx, .blxRegister:
