@@ -97,7 +97,26 @@ public enum Disassembler {
         case .msr: return "msr \(specialRegisterName(i.imm)), \(n)"
         case .mrs: return "mrs \(d), \(specialRegisterName(i.imm))"
         case .barrier: return ["dmb sy", "dsb sy", "isb sy"][Int(min(i.imm, 2))]
+        case .it: return itText(i)
+        case .compareAndBranch: return "\(i.options & 1 != 0 ? "cbnz" : "cbz") \(n), \(hexImmediate(i.imm))"
+        default:
+            // Thumb-2, DSP and FPU instructions: each class renders its own ops
+            // (Disassembler+<Class>.swift).
+            return thumb2DataProcessingText(i) ?? thumb2LoadStoreText(i) ?? dspText(i) ?? floatingPointText(i) ?? "<\(i.op)>"
         }
+    }
+
+    /// `itte eq`: the T/E pattern from the mask (DDI 0403 A7.7.38).
+    static func itText(_ i: Instruction) -> String {
+        let firstCondition = UInt8(truncatingIfNeeded: i.imm >> 4) & 0xF
+        let mask = UInt8(truncatingIfNeeded: i.imm) & 0xF
+        let count = 4 - mask.trailingZeroBitCount
+        var letters = ""
+        for index in 1..<max(count, 1) {
+            letters += (mask >> (4 - index)) & 1 == firstCondition & 1 ? "t" : "e"
+        }
+        let condition = Condition(rawValue: firstCondition)?.suffix ?? "nv"
+        return "it\(letters) \(condition.isEmpty ? "al" : condition)"
     }
 
     /// The name of a special register by its SYSm value (DDI 0419 B4.2.2).

@@ -214,5 +214,23 @@ public enum Encodings16 {
             let offset = signExtend(bits(raw, 0, 11) << 1, width: 12)
             return Instruction(op: .b, imm: pcValue(address) &+ offset, raw: raw)
         }),
+
+        // ARMv7-M additions to the 16-bit space (DDI 0403 A5.2.5). They do not overlap
+        // any ARMv6-M row except IT, whose mask 0000 space holds the hints above.
+        EncodingRow("CBZ", "T1", "DDI0403 A7.7.21", .v7M, "101100 i:1 1 imm5:5 Rn:3", compareAndBranch(nonZero: false)),
+        EncodingRow("CBNZ", "T1", "DDI0403 A7.7.21", .v7M, "101110 i:1 1 imm5:5 Rn:3", compareAndBranch(nonZero: true)),
+        // Unallocated hints execute as NOPs on ARMv7-M (DDI 0403 A5.2.5); mask 0000 is
+        // not an IT, so this row comes before IT.
+        EncodingRow("NOP (unallocated hint)", "T1", "DDI0403 A5.2.5", .v7M, "10111111 opA:4 0000", hint(.nop)),
+        EncodingRow("IT", "T1", "DDI0403 A7.7.38", .v7M, "10111111 firstcond:4 mask:4", { raw, _ in
+            Instruction(op: .it, imm: bits(raw, 0, 8), raw: raw)
+        }),
     ]
+
+    private static func compareAndBranch(nonZero: Bool) -> EncodingRow.Decode {
+        { raw, address in
+            let offset = (bits(raw, 9, 1) << 6) | (bits(raw, 3, 5) << 1)
+            return Instruction(op: .compareAndBranch, n: register(raw, 0), options: nonZero ? 1 : 0, imm: pcValue(address) &+ offset, raw: raw)
+        }
+    }
 }

@@ -3,11 +3,19 @@
 /// ARMv6-M has six 32-bit instructions (DDI 0419 A5.3): BL, MSR, MRS, DMB, DSB, ISB,
 /// plus the permanently undefined UDF.W. ARMv7-M adds the rest of Thumb-2.
 public enum Encodings32 {
-    /// ARMv6-M 32-bit encodings (A5.3.1 "Branch and miscellaneous control").
-    public static let rows: [EncodingRow] = [
+    /// Every 32-bit row in match order. The ARMv6-M rows come first: on ARMv7-M they are
+    /// the same encodings (MSR, MRS, barriers, BL, UDF) and they sit in the "branches and
+    /// miscellaneous control" space ahead of the conditional branch B T3.
+    public static let rows: [EncodingRow] =
+        v6MRows + thumb2ControlRows + thumb2LoadStoreRows + thumb2DataProcessingRows + dspRows + floatingPointRows
+
+    /// ARMv6-M 32-bit encodings (DDI 0419 A5.3.1 "Branch and miscellaneous control").
+    public static let v6MRows: [EncodingRow] = [
         // MSR/MRS/barriers sit inside the BL-shaped space (op1 = 0x); they come first.
+        // ARMv7-M gives bits [11:10] of the second halfword a meaning (mask: 0b10 writes
+        // APSR.NZCVQ, 0b01 APSR.GE; DDI 0403 B5.2.3); `options` carries them.
         EncodingRow("MSR", "T1", "DDI0419 B4.2.3", .v6M, "11110 0 1110 0 (0) Rn:4 | 10 (0) 0 (1)(0)(0)(0) SYSm:8", { raw, _ in
-            Instruction(op: .msr, n: register(raw, 16, 4), byteCount: 4, imm: bits(raw, 0, 8), raw: raw)
+            Instruction(op: .msr, n: register(raw, 16, 4), options: UInt8(bits(raw, 10, 2)), byteCount: 4, imm: bits(raw, 0, 8), raw: raw)
         }),
         EncodingRow("MRS", "T1", "DDI0419 B4.2.2", .v6M, "11110 0 1111 1 (0)(1)(1)(1)(1) | 10 (0) 0 Rd:4 SYSm:8", { raw, _ in
             Instruction(op: .mrs, d: register(raw, 8, 4), byteCount: 4, imm: bits(raw, 0, 8), raw: raw)

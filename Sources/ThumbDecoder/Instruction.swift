@@ -195,6 +195,26 @@ public enum Op: UInt16, Sendable {
     case mrs
     /// `DMB`, `DSB`, `ISB` (A6.7.21, A6.7.22, A6.7.23); `imm` 0 DMB, 1 DSB, 2 ISB.
     case barrier
+
+    // MARK: ARMv7-M 16-bit additions (DDI 0403 A5.2.5)
+    /// `IT{x{y{z}}} firstcond` (A7.7.38); `imm` = firstcond << 4 | mask. Executes as a
+    /// no-op: the predecoder gives each instruction of the block its condition.
+    case it
+    /// `CBZ Rn, label` / `CBNZ Rn, label` (A7.7.21); `imm` holds the target,
+    /// `options` bit 0 set for CBNZ.
+    case compareAndBranch
+
+    // MARK: Thumb-2 data processing (DDI 0403 A5.3.1-A5.3.3, A5.3.11-A5.3.12)
+
+    // MARK: Thumb-2 multiply, multiply-accumulate and divide (A5.3.16, A5.3.17)
+
+    // MARK: Thumb-2 loads and stores (A5.3.7-A5.3.10, A5.3.5, A5.3.6)
+
+    // MARK: Thumb-2 branches and miscellaneous control (A5.3.4)
+
+    // MARK: DSP extension (ARMv7E-M, A5.3.13-A5.3.17 "E" rows)
+
+    // MARK: FPv4-SP floating point (A5.3.18, A6)
 }
 
 /// A decoded Thumb instruction in flat form: what the executor needs and what the

@@ -81,4 +81,43 @@ public struct ThumbDecoder: Sendable {
         guard let row = row16(for: first) else { return .undefined(raw: UInt32(first), byteCount: 2) }
         return row.decode(UInt32(first), address)
     }
+
+    /// Decodes an instruction inside an IT block: it executes only if `condition`
+    /// passes, and the 16-bit data-processing forms that set flags outside an IT block
+    /// do not set them inside one ("setflags = !InITBlock()", DDI 0403 A7.7).
+    public func decode(first: UInt16, second: UInt16, address: UInt32, itCondition: Condition) -> Instruction {
+        var instruction = decode(first: first, second: second, address: address)
+        guard instruction.op != .undefined else { return instruction }
+        instruction.condition = itCondition
+        if instruction.byteCount == 2 && ThumbDecoder.setsFlagsOnlyOutsideITBlock.contains(instruction.op) {
+            instruction.setsFlags = false
+        }
+        return instruction
+    }
+
+    /// The 16-bit encodings whose `S` depends on being outside an IT block.
+    static let setsFlagsOnlyOutsideITBlock: Set<Op> = [
+        .lslImmediate, .lsrImmediate, .asrImmediate, .addsRegister, .subsRegister, .addsImmediate,
+        .subsImmediate, .movsImmediate, .andsRegister, .eorsRegister, .lslsRegister, .lsrsRegister,
+        .asrsRegister, .adcsRegister, .sbcsRegister, .rorsRegister, .rsbsImmediate, .orrsRegister,
+        .mulsRegister, .bicsRegister, .mvnsRegister,
+    ]
+
+    /// The conditions of the instructions of the IT block that `itInstruction` opens
+    /// (DDI 0403 A7.7.38: ITSTATE = firstcond[3:1] : mask bits shifted in). firstcond
+    /// 0b1111 and AL with an "else" slot are UNPREDICTABLE; armsim executes those
+    /// slots unconditionally.
+    public static func itBlockConditions(_ itInstruction: Instruction) -> [Condition] {
+        let firstCondition = UInt8(truncatingIfNeeded: itInstruction.imm >> 4) & 0xF
+        let mask = UInt8(truncatingIfNeeded: itInstruction.imm) & 0xF
+        guard mask != 0 else { return [] }
+        let count = 4 - mask.trailingZeroBitCount
+        var conditions: [Condition] = []
+        for index in 0..<count {
+            let low = index == 0 ? firstCondition & 1 : (mask >> (4 - index)) & 1
+            let value = (firstCondition & 0xE) | low
+            conditions.append(firstCondition >= 0xE ? .al : Condition(rawValue: value) ?? .al)
+        }
+        return conditions
+    }
 }

@@ -38,6 +38,28 @@ public final class CortexMCore {
     /// The event register of WFE/SEV (DDI 0419 B1.5.18).
     var eventRegister = false
 
+    // MARK: ARMv7-M and ARMv7E-M state (DDI 0403)
+    /// APSR.Q: sticky saturation flag (A2.3.2); ARMv7-M.
+    var q = false
+    /// APSR.GE[3:0]: greater-than-or-equal flags of the SIMD instructions (DSP extension).
+    var ge: UInt32 = 0
+    /// BASEPRI (B1.4.3): when non-zero, masks exceptions of that priority and lower.
+    var basepri: UInt32 = 0
+    /// FAULTMASK (B1.4.3): raises the execution priority to −1.
+    var faultmask = false
+    /// The local exclusive monitor (A3.4): the address LDREX tagged, or nil (Open Access).
+    var exclusiveAddress: UInt32?
+    /// Whether unaligned LDR/STR/LDRH/STRH fault: always on ARMv6-M; on ARMv7-M only
+    /// with CCR.UNALIGN_TRP (B3.2.8).
+    var unalignedAccessTraps: Bool
+    /// FP registers S0–S31 as bit patterns (D0–D15 are pairs of them), FPv4-SP.
+    let s: UnsafeMutablePointer<UInt32>
+    /// FPSCR (A2.5.3): N Z C V flags of VCMP, AHP, DN, FZ, RMode and the cumulative exception flags.
+    var fpscr: UInt32 = 0
+    /// True when an FP instruction can run without the checks of `prepareFloatingPoint`:
+    /// CP10/CP11 enabled in CPACR, CONTROL.FPCA set and no lazy stacking pending.
+    var floatingPointReady = false
+
     /// Cycles executed so far (modeled core clock cycles, including sleep).
     public internal(set) var cycles: UInt64 = 0
     /// Instructions executed so far.
@@ -80,6 +102,9 @@ public final class CortexMCore {
         self.decoder = ThumbDecoder(instructionSet: configuration.instructionSet)
         self.r = .allocate(capacity: 16)
         r.initialize(repeating: 0, count: 16)
+        self.s = .allocate(capacity: 32)
+        s.initialize(repeating: 0, count: 32)
+        self.unalignedAccessTraps = configuration.kind != .m4
         self.caches = bus.regions.map { region in
             region.isExecutable ? PredecodeCache(baseAddress: region.baseAddress, byteCount: region.byteCount) : nil
         }
@@ -87,7 +112,10 @@ public final class CortexMCore {
         self.semihosting = semihosting
     }
 
-    deinit { r.deallocate() }
+    deinit {
+        r.deallocate()
+        s.deallocate()
+    }
 
     /// Where the reset values of SP and PC came from.
     public enum ResetSource: Sendable, Equatable {
@@ -108,7 +136,12 @@ public final class CortexMCore {
         ipsr = 0; primask = false; control = 0; thumbBit = true
         cycles = 0; instructions = 0; sleepCycles = 0; exceptionCount = 0
         stopReason = nil; lastFault = nil; eventRegister = false
+        q = false; ge = 0; basepri = 0; faultmask = false; exclusiveAddress = nil
+        for index in 0..<32 { s[index] = 0 }
+        fpscr = 0
+        floatingPointReady = false
         scs.reset()
+        unalignedAccessTraps = configuration.kind != .m4
         r[14] = 0xFFFF_FFFF
         let boot = configuration.bootAddress
         if let stack = bus.hostRead32(boot), let resetVector = bus.hostRead32(boot &+ 4),
@@ -160,6 +193,8 @@ public final class CortexMCore {
         if z { value |= 1 << 30 }
         if c { value |= 1 << 29 }
         if v { value |= 1 << 28 }
+        if q { value |= 1 << 27 }
+        value |= (ge & 0xF) << 16
         if thumbBit { value |= 1 << 24 }
         return value
     }

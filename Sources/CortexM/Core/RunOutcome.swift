@@ -15,6 +15,10 @@ public enum FaultKind: Sendable, Equatable {
     case instructionFetch(address: UInt32)
     /// A breakpoint instruction other than semihosting, with no debugger attached.
     case breakpoint(immediate: UInt32)
+    /// An integer divide by zero with CCR.DIV_0_TRP set (DIVBYZERO, ARMv7-M).
+    case divideByZero
+    /// A floating-point instruction while CP10/CP11 are disabled in CPACR (NOCP, ARMv7-M).
+    case noCoprocessor
     /// SVC executed where SVCall cannot be taken (masked or from a handler of equal or
     /// higher priority): escalated to HardFault (DDI 0419 B1.5.15).
     case escalatedSupervisorCall
@@ -33,6 +37,8 @@ public enum FaultKind: Sendable, Equatable {
             return "bus error on \(isWrite ? "write to" : "read of") \(hex(address))"
         case .instructionFetch(let address): return "instruction fetch from non-executable address \(hex(address))"
         case .breakpoint(let immediate): return "BKPT #\(hex(immediate, digits: 2)) with no debugger"
+        case .divideByZero: return "integer divide by zero (CCR.DIV_0_TRP set)"
+        case .noCoprocessor: return "floating-point instruction with the FPU disabled (CPACR)"
         case .escalatedSupervisorCall: return "SVC escalated to HardFault (SVCall priority not above the current one)"
         case .stackingError(let address): return "exception stacking failed at SP \(hex(address))"
         }

@@ -9,8 +9,9 @@ import MemoryBus
 extension CortexMCore {
     /// Reads `size` (1, 2, 4) bytes at `address`, little-endian.
     @inline(__always) func load(_ address: UInt32, size: UInt32) -> UInt32? {
-        if size > 1 && address & (size - 1) != 0 {
-            // ARMv6-M: every unaligned halfword/word access faults (DDI 0419 A3.2).
+        if size > 1 && address & (size - 1) != 0 && unalignedAccessTraps {
+            // ARMv6-M: every unaligned halfword/word access faults (DDI 0419 A3.2);
+            // ARMv7-M: only with CCR.UNALIGN_TRP (DDI 0403 A3.2.1).
             raiseFault(.unalignedAccess(address: address))
             return nil
         }
@@ -29,7 +30,7 @@ extension CortexMCore {
 
     /// Writes the low `size` bytes of `value` at `address`. Returns false after raising a fault.
     @inline(__always) func store(_ address: UInt32, _ value: UInt32, size: UInt32) -> Bool {
-        if size > 1 && address & (size - 1) != 0 {
+        if size > 1 && address & (size - 1) != 0 && unalignedAccessTraps {
             raiseFault(.unalignedAccess(address: address))
             return false
         }
@@ -53,8 +54,9 @@ extension CortexMCore {
             return readSystemRegister(address, size: size)
         }
         if address >= 0xE000_0000 && address < 0xE010_0000 {
-            // Private peripheral bus outside the SCS (DWT, ITM, ...): read as zero.
-            return 0
+            // Private peripheral bus outside the SCS: the DWT cycle counter; ITM, FPB and
+            // the rest read as zero.
+            return address & 0xFFFF_F000 == 0xE000_1000 ? readDataWatchpointAndTrace(address) : 0
         }
         if Bus.isPeripheralAddress(address) {
             bus.notePeripheralAccess(address)
@@ -70,13 +72,35 @@ extension CortexMCore {
             writeSystemRegister(address, value, size: size)
             return true
         }
-        if address >= 0xE000_0000 && address < 0xE010_0000 { return true }
+        if address >= 0xE000_0000 && address < 0xE010_0000 {
+            if address & 0xFFFF_F000 == 0xE000_1000 { writeDataWatchpointAndTrace(address, value) }
+            return true
+        }
         if Bus.isPeripheralAddress(address) {
             bus.notePeripheralAccess(address)
             return true
         }
         raiseFault(.busError(address: address, isWrite: true))
         return false
+    }
+
+    /// A word load that must be word-aligned on every core: LDM/STM, PUSH/POP, LDRD,
+    /// LDREX and exception frames (DDI 0403 A3.2.1).
+    @inline(__always) func loadAlignedWord(_ address: UInt32) -> UInt32? {
+        if address & 3 != 0 {
+            raiseFault(.unalignedAccess(address: address))
+            return nil
+        }
+        return load(address, size: 4)
+    }
+
+    /// A word store that must be word-aligned on every core (see `loadAlignedWord`).
+    @inline(__always) func storeAlignedWord(_ address: UInt32, _ value: UInt32) -> Bool {
+        if address & 3 != 0 {
+            raiseFault(.unalignedAccess(address: address))
+            return false
+        }
+        return store(address, value, size: 4)
     }
 
     /// A word read for exception stacking and vector fetch: memory only, no fault raised.

@@ -20,7 +20,7 @@ extension CortexMCore {
         var remaining = list
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
-            guard store(address, r[index], size: 4) else { return false }
+            guard storeAlignedWord(address, r[index]) else { return false }
             address &+= 4
             remaining &= remaining - 1
         }
@@ -36,7 +36,7 @@ extension CortexMCore {
         var loadedCount = 0
         // Load first, write after: a fault part-way leaves the registers unchanged.
         while remaining != 0 {
-            guard let value = load(address, size: 4) else { return .faulted }
+            guard let value = loadAlignedWord(address) else { return .faulted }
             withUnsafeMutableBytes(of: &values) { $0.storeBytes(of: value, toByteOffset: loadedCount * 4, as: UInt32.self) }
             loadedCount += 1
             address &+= 4
@@ -44,7 +44,7 @@ extension CortexMCore {
         }
         var pcValue: UInt32?
         if list & (1 << 15) != 0 {
-            guard let value = load(address, size: 4) else { return .faulted }
+            guard let value = loadAlignedWord(address) else { return .faulted }
             pcValue = value
             address &+= 4
         }
@@ -69,7 +69,7 @@ extension CortexMCore {
         var remaining = list
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
-            guard store(address, r[index], size: 4) else { return false }
+            guard storeAlignedWord(address, r[index]) else { return false }
             address &+= 4
             remaining &= remaining - 1
         }
@@ -84,7 +84,7 @@ extension CortexMCore {
         var remaining = list
         // Check every address first so a fault leaves all registers unchanged.
         while remaining != 0 {
-            guard load(address, size: 4) != nil else { return false }
+            guard loadAlignedWord(address) != nil else { return false }
             address &+= 4
             remaining &= remaining - 1
         }

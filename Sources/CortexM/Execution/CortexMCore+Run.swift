@@ -237,8 +237,13 @@ extension CortexMCore {
                 guard loadMultiple(base: n, list: slot.imm) else { continue }
             case .cps:
                 changeProcessorState(disable: slot.imm == 1)
-            case .nop, .barrier:
+            case .nop, .barrier, .it:
                 break
+            case .compareAndBranch:
+                if (r[n] == 0) != (slot.options & 1 != 0) {
+                    cycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
+                    next = slot.imm
+                }
             case .sev:
                 eventRegister = true
             case .wfi, .wfe:
@@ -275,11 +280,25 @@ extension CortexMCore {
             case .mrs:
                 r[d] = readSpecialRegister(slot.imm)
             case .msr:
-                writeSpecialRegister(slot.imm, r[n])
+                writeSpecialRegister(slot.imm, r[n], mask: slot.options)
             case .undefined, .udf:
                 raiseFault(.undefinedInstruction(raw: rawEncoding(at: pc)))
                 continue
             case .undecoded:
+                continue
+
+            // MARK: Thumb-2 data processing, multiply and divide (CortexMCore+DataProcessing32.swift)
+
+            // MARK: Thumb-2 loads, stores, branches and control (CortexMCore+LoadStore32.swift)
+
+            // MARK: DSP extension (CortexMCore+DSP.swift)
+
+            // MARK: FPv4-SP (CortexMCore+FloatingPoint.swift)
+
+            default:
+                // TODO(issue 4): removed when every ARMv7E-M op has its case above, so the
+                // compiler checks that the switch is exhaustive.
+                raiseFault(.undefinedInstruction(raw: rawEncoding(at: pc)))
                 continue
             }
             self.pc = next
@@ -339,12 +358,42 @@ extension CortexMCore {
             second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
         }
         let instruction = decoder.decode(first: first, second: second, address: pc)
-        // Fetch wait states: one per 32-bit fetch word this instruction starts.
-        let fetchWords = instruction.byteCount == 4 ? 1 : (pc & 2 == 0 ? 1 : 0)
-        let fetchWait = fetchWords * Int(fetchWaitStates)
-        slot.pointee = Slot(
-            instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
+        slot.pointee = lower(instruction, at: pc)
         currentCache?.hasDecodedSlots = true
+        if instruction.op == .it { decodeITBlock(instruction, at: pc, slot: slot) }
+    }
+
+    /// The slot for `instruction` at `address`: its TRM cost plus the wait states of
+    /// the 32-bit fetch words it starts (one for a 32-bit instruction; one for a 16-bit
+    /// instruction at a word-aligned address).
+    func lower(_ instruction: Instruction, at address: UInt32) -> Slot {
+        let fetchWords = instruction.byteCount == 4 ? 1 : (address & 2 == 0 ? 1 : 0)
+        let fetchWait = fetchWords * Int(fetchWaitStates)
+        return Slot(instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
+    }
+
+    /// Decodes the instructions of the IT block opened by the IT at `address` with their
+    /// conditions, so that each executes conditionally wherever it is entered from
+    /// (including an exception return into the block). Decoding them again replaces any
+    /// slot decoded without the block's context.
+    func decodeITBlock(_ it: Instruction, at address: UInt32, slot: UnsafeMutablePointer<Slot>) {
+        var instructionAddress = address &+ 2
+        var slotPointer = slot + 1
+        for condition in ThumbDecoder.itBlockConditions(it) {
+            guard let firstBytes = bus.hostRead(address: instructionAddress, length: 2),
+                instructionAddress &- currentCacheBase < currentCacheSize
+            else { return }
+            let first = UInt16(firstBytes[0]) | UInt16(firstBytes[1]) << 8
+            var second: UInt16 = 0
+            if ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: instructionAddress &+ 2, length: 2) {
+                second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+            }
+            let instruction = decoder.decode(first: first, second: second, address: instructionAddress, itCondition: condition)
+            slotPointer.pointee = lower(instruction, at: instructionAddress)
+            let halfwords = Int(instruction.byteCount / 2)
+            instructionAddress &+= UInt32(instruction.byteCount)
+            slotPointer += halfwords
+        }
     }
 
     /// The raw encoding at `address`, for fault reports.

@@ -4,68 +4,81 @@ extension CortexMCore {
     /// Whether the current mode is privileged (Handler mode, or Thread with nPRIV clear).
     var isPrivileged: Bool { ipsr != 0 || control & 1 == 0 }
 
+    /// MRS (DDI 0419 B4.2.2; DDI 0403 B5.2.2): SYSm 0–7 the PSR views (EPSR reads as
+    /// zero), 8 MSP, 9 PSP, 16 PRIMASK, 17/18 BASEPRI, 19 FAULTMASK, 20 CONTROL.
     func readSpecialRegister(_ sysm: UInt32) -> UInt32 {
-        switch sysm >> 3 {
-        case 0:
+        switch sysm {
+        case 0...7:
             var value: UInt32 = 0
             if sysm & 1 != 0 { value |= ipsr & 0x1FF }
-            if sysm & 4 == 0 { value |= xpsr & 0xF800_0000 }
-            return value  // EPSR reads as zero
-        case 1:
-            switch sysm & 7 {
-            case 0: return mainStackPointer
-            case 1: return processStackPointer
-            default: return 0
+            if sysm & 4 == 0 {
+                value |= xpsr & 0xF800_0000
+                if configuration.instructionSet.contains(.v7EMDSP) { value |= (ge & 0xF) << 16 }
             }
-        case 2:
-            switch sysm & 7 {
-            case 0: return primask ? 1 : 0
-            case 4: return control & 3
-            default: return 0
-            }
-        default:
-            return 0
+            return value
+        case 8: return mainStackPointer
+        case 9: return processStackPointer
+        case 16: return primask ? 1 : 0
+        case 17, 18: return isV7M ? basepri : 0
+        case 19: return isV7M && faultmask ? 1 : 0
+        case 20: return control & (configuration.hasFPU ? 7 : 3)
+        default: return 0
         }
     }
 
-    func writeSpecialRegister(_ sysm: UInt32, _ value: UInt32) {
-        switch sysm >> 3 {
-        case 0:
-            if sysm & 4 == 0 {
+    /// MSR (DDI 0419 B4.2.3; DDI 0403 B5.2.3). Writes to anything but APSR are ignored
+    /// when unprivileged.
+    func writeSpecialRegister(_ sysm: UInt32, _ value: UInt32, mask: UInt8) {
+        switch sysm {
+        case 0...7:
+            guard sysm & 4 == 0 else { return }
+            // ARMv6-M has no mask field and always writes NZCV.
+            if !isV7M || mask & 2 != 0 {
                 n = value & (1 << 31) != 0
                 z = value & (1 << 30) != 0
                 c = value & (1 << 29) != 0
                 v = value & (1 << 28) != 0
+                if isV7M { q = value & (1 << 27) != 0 }
             }
-        case 1:
+            if isV7M && mask & 1 != 0 && configuration.instructionSet.contains(.v7EMDSP) {
+                ge = (value >> 16) & 0xF
+            }
+        case 8, 9:
             guard isPrivileged else { return }
             let usingProcessStack = ipsr == 0 && control & 2 != 0
-            switch sysm & 7 {
-            case 0:
-                if usingProcessStack { otherStackPointer = value & ~3 } else { r[13] = value & ~3 }
-            case 1:
-                if usingProcessStack { r[13] = value & ~3 } else { otherStackPointer = value & ~3 }
-            default: break
-            }
-        case 2:
+            if (sysm == 9) == usingProcessStack { r[13] = value & ~3 } else { otherStackPointer = value & ~3 }
+        case 16:
             guard isPrivileged else { return }
-            switch sysm & 7 {
-            case 0:
-                primask = value & 1 != 0
-                requestEventCheck()
-            case 4:
-                // CONTROL is writable only in Thread mode; nPRIV is RAZ/WI on Cortex-M0.
-                guard ipsr == 0 else { return }
+            primask = value & 1 != 0
+            requestEventCheck()
+        case 17, 18:
+            guard isV7M, isPrivileged else { return }
+            let newValue = value & 0xFF & UInt32(scs.priorityMask)
+            // BASEPRI_MAX only raises the boost: written when non-zero and higher priority.
+            if sysm == 17 || (newValue != 0 && (basepri == 0 || newValue < basepri)) { basepri = newValue }
+            requestEventCheck()
+        case 19:
+            // FAULTMASK cannot be set from the NMI handler (execution priority −2).
+            guard isV7M, isPrivileged, executionPriority() > -2 else { return }
+            faultmask = value & 1 != 0
+            requestEventCheck()
+        case 20:
+            // CONTROL: SPSEL only in Thread mode; nPRIV is RAZ/WI on Cortex-M0; FPCA with an FPU.
+            guard isPrivileged else { return }
+            var newControl = control
+            if ipsr == 0 {
                 let newSPSEL = value & 2
                 if newSPSEL != control & 2 {
                     let current = r[13]
                     r[13] = otherStackPointer
                     otherStackPointer = current
                 }
-                let privilegeBit = configuration.kind == .m0 ? 0 : value & 1
-                control = newSPSEL | privilegeBit
-            default: break
+                newControl = (newControl & ~UInt32(2)) | newSPSEL
             }
+            if configuration.kind != .m0 { newControl = (newControl & ~UInt32(1)) | (value & 1) }
+            if configuration.hasFPU { newControl = (newControl & ~UInt32(4)) | (value & 4) }
+            control = newControl
+            updateFloatingPointReady()
         default:
             break
         }

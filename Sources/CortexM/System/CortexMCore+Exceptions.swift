@@ -1,31 +1,56 @@
 /// The exception model: priorities, entry (stacking), return (unstacking),
-/// tail-chaining, faults and lockup. ARMv6-M ARM DDI 0419 B1.5; ARMv7-M ARM DDI 0403 B1.5.
+/// tail-chaining, faults and lockup. ARMv6-M ARM DDI 0419 B1.5; ARMv7-M ARM DDI 0403
+/// B1.5 (priority grouping, BASEPRI, FAULTMASK, configurable faults, FP frames).
 extension CortexMCore {
-    /// The execution priority (DDI 0419 B1.5.4): the highest (lowest-numbered) priority
-    /// of the active exceptions, or 0 when PRIMASK is set, or 256 (the "base level")
-    /// in Thread mode with nothing active.
-    func executionPriority() -> Int {
-        var priority = 256
-        for number in 1..<scs.exceptionCount where scs.active[number] {
-            priority = min(priority, scs.priority(of: number))
-        }
-        if primask { priority = min(priority, 0) }
-        return priority
+    var isV7M: Bool { configuration.kind == .m4 }
+
+    /// The group priority of `priority`: the subpriority bits [PRIGROUP:0] removed
+    /// (DDI 0403 B1.5.4). On ARMv6-M PRIGROUP is 0 and bit 0 is never implemented.
+    @inline(__always) func groupPriority(_ priority: Int) -> Int {
+        guard priority >= 0 else { return priority }
+        let groupValue = 2 << Int(scs.priorityGroup)
+        return priority - priority % groupValue
     }
 
-    /// The pending exception that would be taken now, if any: enabled, with a priority
-    /// higher than the execution priority; ties go to the lower exception number.
-    func takeablePendingException(ignoringPrimask: Bool = false) -> Int? {
-        var threshold = 256
+    /// The execution priority (DDI 0403 B1.5.4 ExecutionPriority()): the group priority
+    /// of the highest-priority active exception, boosted by BASEPRI, PRIMASK (to 0) and
+    /// FAULTMASK (to −1); 256 in Thread mode with nothing active and no boost.
+    func executionPriority() -> Int {
+        var highest = 256
         for number in 1..<scs.exceptionCount where scs.active[number] {
-            threshold = min(threshold, scs.priority(of: number))
+            highest = min(highest, scs.priority(of: number))
         }
-        if primask && !ignoringPrimask { threshold = min(threshold, 0) }
+        highest = groupPriority(highest == 256 ? 256 : highest)
+        var boosted = 256
+        if basepri != 0 { boosted = groupPriority(Int(basepri)) }
+        if primask { boosted = 0 }
+        if faultmask { boosted = -1 }
+        return min(highest, boosted)
+    }
+
+    /// The pending exception that would be taken now, if any: the enabled pending
+    /// exception with the highest priority (ties to the lower number), when its group
+    /// priority is higher than the execution priority.
+    func takeablePendingException(ignoringPrimask: Bool = false) -> Int? {
+        guard let candidate = highestPriorityPendingException() else { return nil }
+        var threshold = executionPriority()
+        if ignoringPrimask && primask && threshold == 0 {
+            // WFI wakes as if PRIMASK were clear (DDI 0403 B1.5.19).
+            let saved = primask
+            primask = false
+            threshold = executionPriority()
+            primask = saved
+        }
+        return groupPriority(scs.priority(of: candidate)) < threshold ? candidate : nil
+    }
+
+    /// The enabled pending exception of highest priority, ties to the lower number.
+    func highestPriorityPendingException() -> Int? {
         var best: Int?
         var bestPriority = Int.max
         for number in 1..<scs.exceptionCount where scs.pending[number] && scs.isEnabled(number) {
             let priority = scs.priority(of: number)
-            if priority < threshold && priority < bestPriority {
+            if priority < bestPriority {
                 best = number
                 bestPriority = priority
             }
@@ -92,33 +117,49 @@ extension CortexMCore {
 
     // MARK: - Entry
 
-    /// Pushes the 8-word frame and branches to the handler of exception `number`
-    /// (DDI 0419 B1.5.6 ExceptionEntry, PushStack, ExceptionTaken).
+    /// Pushes the exception frame and branches to the handler of exception `number`
+    /// (DDI 0403 B1.5.6 ExceptionEntry, PushStack, ExceptionTaken). With an active FP
+    /// context (CONTROL.FPCA) the frame is the 26-word extended frame: S0–S15 and FPSCR
+    /// are stored now, or only reserved when lazy stacking is enabled (FPCCR.LSPEN).
     /// - Parameters:
     ///   - returnAddress: the address stacked as the return address.
-    ///   - extraCycles: added to the entry latency (e.g. wait states of the vector read).
+    ///   - extraCycles: added to the entry latency.
     func enterException(_ number: Int, returnAddress: UInt32, extraCycles: Int) {
         let isThreadMode = ipsr == 0
         let usesProcessStack = isThreadMode && control & 2 != 0
-        let framePointer = (r[13] &- 32)
+        let extendedFrame = configuration.hasFPU && control & 4 != 0
+        let frameSize: UInt32 = extendedFrame ? 0x68 : 0x20
+        let framePointer = r[13] &- frameSize
         let aligned = framePointer & ~7
-        let realigned = aligned != framePointer
         var frameXPSR = xpsr
-        if realigned { frameXPSR |= 1 << 9 }
+        if aligned != framePointer { frameXPSR |= 1 << 9 }
         let frame: [UInt32] = [r[0], r[1], r[2], r[3], r[12], r[14], returnAddress & ~1, frameXPSR]
-        for (index, word) in frame.enumerated() {
-            if !hostStore32(aligned &+ UInt32(index * 4), word) {
-                lockUp(faultReport(.stackingError(address: aligned), pc: pc))
-                return
+        for (index, word) in frame.enumerated() where !hostStore32(aligned &+ UInt32(index * 4), word) {
+            stackingFailed(at: aligned, isEntry: true)
+            return
+        }
+        var latency = timing.exceptionEntryCycles + extraCycles
+        if extendedFrame {
+            if scs.fpccr & (1 << 30) != 0 {
+                scs.fpcar = aligned &+ 0x20
+                scs.fpccr |= 1  // LSPACT: the space is reserved, the registers are stored on first FP use
+            } else {
+                guard storeFloatingPointContext(at: aligned &+ 0x20) else {
+                    stackingFailed(at: aligned, isEntry: true)
+                    return
+                }
+                latency += CortexMCore.floatingPointContextWords
             }
         }
         r[13] = aligned
-        r[14] = isThreadMode ? (usesProcessStack ? 0xFFFF_FFFD : 0xFFFF_FFF9) : 0xFFFF_FFF1
-        takeException(number, latency: timing.exceptionEntryCycles + extraCycles)
+        var exceptionReturn: UInt32 = isThreadMode ? (usesProcessStack ? 0xFFFF_FFFD : 0xFFFF_FFF9) : 0xFFFF_FFF1
+        if extendedFrame { exceptionReturn &= ~UInt32(0x10) }
+        r[14] = exceptionReturn
+        takeException(number, latency: latency)
     }
 
     /// The part of entry shared with tail-chaining: switch to Handler mode on MSP,
-    /// mark the exception active and jump to its vector (DDI 0419 B1.5.6 ExceptionTaken).
+    /// mark the exception active and jump to its vector (DDI 0403 B1.5.6 ExceptionTaken).
     func takeException(_ number: Int, latency: Int) {
         if ipsr == 0 && control & 2 != 0 {
             // Handler mode always uses MSP: bank PSP out.
@@ -126,15 +167,18 @@ extension CortexMCore {
             r[13] = otherStackPointer
             otherStackPointer = processStack
         }
-        control &= ~UInt32(2)
+        control &= ~UInt32(2 | 4)  // SPSEL = 0; FPCA = 0: the handler has no FP context yet
         ipsr = UInt32(number)
         scs.pending[number] = false
         scs.active[number] = true
         exceptionCount &+= 1
         eventRegister = true
+        exclusiveAddress = nil
+        updateFloatingPointReady()
         cycles &+= UInt64(latency)
         let vectorAddress = scs.vtor &+ UInt32(number * 4)
         guard let vector = hostLoad32(vectorAddress) else {
+            scs.hfsr |= 1 << 1  // VECTTBL
             lockUp(faultReport(.busError(address: vectorAddress, isWrite: false), pc: pc))
             return
         }
@@ -143,29 +187,37 @@ extension CortexMCore {
         requestEventCheck()
     }
 
+    private func stackingFailed(at address: UInt32, isEntry: Bool) {
+        if isV7M { scs.cfsr |= isEntry ? 1 << 12 : 1 << 11 }  // BFSR.STKERR / UNSTKERR
+        lockUp(faultReport(.stackingError(address: address), pc: pc))
+    }
+
     // MARK: - Return
 
     /// Returns from an exception when `value` (an EXC_RETURN) is written to PC in
-    /// Handler mode (DDI 0419 B1.5.8 ExceptionReturn, PopStack). Tail-chains to a
+    /// Handler mode (DDI 0403 B1.5.8 ExceptionReturn, PopStack). Tail-chains to a
     /// pending exception that the return would make takeable.
     func exceptionReturn(_ value: UInt32) {
         let returning = Int(ipsr)
         let toThread: Bool
         let toProcessStack: Bool
-        switch value & 0x0FFF_FFFF {
-        case 0x0FFF_FFF1: toThread = false; toProcessStack = false
-        case 0x0FFF_FFF9: toThread = true; toProcessStack = false
-        case 0x0FFF_FFFD: toThread = true; toProcessStack = true
+        let extendedFrame = value & 0x10 == 0
+        switch value & 0x0FFF_FFEF {
+        case 0x0FFF_FFE1: toThread = false; toProcessStack = false
+        case 0x0FFF_FFE9: toThread = true; toProcessStack = false
+        case 0x0FFF_FFED: toThread = true; toProcessStack = true
         default:
             raiseFault(.invalidExceptionReturn(value: value))
             return
         }
-        guard returning > 0, scs.active[returning] else {
+        guard returning > 0, scs.active[returning], !extendedFrame || configuration.hasFPU else {
             raiseFault(.invalidExceptionReturn(value: value))
             return
         }
         scs.active[returning] = false
+        if returning != ExceptionNumber.nmi { faultmask = false }
         eventRegister = true
+        exclusiveAddress = nil
 
         // Tail-chaining (DDI 0403 B1.5.12; same behaviour on v6-M): a pending exception
         // that outranks the priority we would return to is taken without unstacking.
@@ -187,40 +239,105 @@ extension CortexMCore {
         var frame = [UInt32](repeating: 0, count: 8)
         for index in 0..<8 {
             guard let word = hostLoad32(framePointer &+ UInt32(index * 4)) else {
-                lockUp(faultReport(.stackingError(address: framePointer), pc: pc))
+                stackingFailed(at: framePointer, isEntry: false)
                 return
             }
             frame[index] = word
         }
+        var latency = timing.exceptionReturnCycles
+        if extendedFrame {
+            if scs.fpccr & 1 != 0 {
+                scs.fpccr &= ~UInt32(1)  // the handler never used the FPU: nothing was stored
+            } else {
+                guard loadFloatingPointContext(from: framePointer &+ 0x20) else {
+                    stackingFailed(at: framePointer, isEntry: false)
+                    return
+                }
+                latency += CortexMCore.floatingPointContextWords
+            }
+            control |= 4  // CONTROL.FPCA = NOT(EXC_RETURN[4])
+        } else {
+            control &= ~UInt32(4)
+        }
         r[0] = frame[0]; r[1] = frame[1]; r[2] = frame[2]; r[3] = frame[3]
         r[12] = frame[4]; r[14] = frame[5]
         let stackedXPSR = frame[7]
-        r[13] = framePointer &+ 32 | (stackedXPSR & (1 << 9) != 0 ? 4 : 0)
+        let frameSize: UInt32 = extendedFrame ? 0x68 : 0x20
+        r[13] = (framePointer &+ frameSize) | (stackedXPSR & (1 << 9) != 0 ? 4 : 0)
         n = stackedXPSR & (1 << 31) != 0
         z = stackedXPSR & (1 << 30) != 0
         c = stackedXPSR & (1 << 29) != 0
         v = stackedXPSR & (1 << 28) != 0
+        if isV7M {
+            q = stackedXPSR & (1 << 27) != 0
+            ge = (stackedXPSR >> 16) & 0xF
+        }
         thumbBit = stackedXPSR & (1 << 24) != 0
         ipsr = toThread ? 0 : stackedXPSR & 0x1FF
         pc = frame[6] & ~1
-        cycles &+= UInt64(timing.exceptionReturnCycles)
+        updateFloatingPointReady()
+        cycles &+= UInt64(latency)
         requestEventCheck()
     }
 
     // MARK: - Faults
 
-    /// Raises a fault caused by the instruction at `pc`: on ARMv6-M every fault is a
-    /// HardFault; a fault while NMI or HardFault is active locks the core up
-    /// (DDI 0419 B1.5.15–B1.5.17). The run then stops with the report.
+    /// Raises a fault caused by the instruction at `pc`.
+    ///
+    /// ARMv6-M: every fault is a HardFault (DDI 0419 B1.5.15). ARMv7-M: the fault goes
+    /// to UsageFault, BusFault or MemManage with its CFSR bit, and escalates to HardFault
+    /// (HFSR.FORCED) when that handler is disabled in SHCSR or cannot preempt
+    /// (DDI 0403 B1.5.15, B3.2.15). A fault that would need HardFault while the
+    /// execution priority is already −1 or higher locks the core up (B1.5.17): the run
+    /// stops with the report.
     @inline(never)
     func raiseFault(_ kind: FaultKind) {
         let report = faultReport(kind, pc: pc)
-        if scs.active[ExceptionNumber.hardFault] || scs.active[ExceptionNumber.nmi] {
+        var target = ExceptionNumber.hardFault
+        if isV7M {
+            let (number, status) = CortexMCore.faultClass(kind)
+            scs.cfsr |= status
+            switch kind {
+            case .busError(let address, _):
+                scs.bfar = address
+                scs.cfsr |= 1 << 15  // BFARVALID
+            default: break
+            }
+            if let number {
+                let enableBit: UInt32 = number == ExceptionNumber.memManage ? 1 << 16 : number == ExceptionNumber.busFault ? 1 << 17 : 1 << 18
+                if scs.shcsrEnables & enableBit != 0 && groupPriority(scs.priority(of: number)) < executionPriority() {
+                    target = number
+                } else {
+                    scs.hfsr |= 1 << 30  // FORCED
+                }
+            } else {
+                scs.hfsr |= 1 << 30
+            }
+        }
+        if target == ExceptionNumber.hardFault && executionPriority() <= -1 {
             lockUp(report)
             return
         }
         lastFault = report
-        enterException(ExceptionNumber.hardFault, returnAddress: pc, extraCycles: 0)
+        enterException(target, returnAddress: pc, extraCycles: 0)
+    }
+
+    /// The configurable fault and CFSR bits of a fault kind (DDI 0403 B3.2.15):
+    /// UFSR UNDEFINSTR 16, INVSTATE 17, INVPC 18, NOCP 19, UNALIGNED 24, DIVBYZERO 25;
+    /// BFSR IBUSERR 8, PRECISERR 9. nil means HardFault directly.
+    static func faultClass(_ kind: FaultKind) -> (Int?, UInt32) {
+        switch kind {
+        case .undefinedInstruction: return (ExceptionNumber.usageFault, 1 << 16)
+        case .invalidState: return (ExceptionNumber.usageFault, 1 << 17)
+        case .invalidExceptionReturn: return (ExceptionNumber.usageFault, 1 << 18)
+        case .noCoprocessor: return (ExceptionNumber.usageFault, 1 << 19)
+        case .unalignedAccess: return (ExceptionNumber.usageFault, 1 << 24)
+        case .divideByZero: return (ExceptionNumber.usageFault, 1 << 25)
+        case .instructionFetch: return (ExceptionNumber.busFault, 1 << 8)
+        case .busError: return (ExceptionNumber.busFault, 1 << 9)
+        case .stackingError: return (ExceptionNumber.busFault, 1 << 12)
+        case .breakpoint, .escalatedSupervisorCall: return (nil, 0)
+        }
     }
 
     /// Stops the run in lockup.

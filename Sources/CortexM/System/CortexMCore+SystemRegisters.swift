@@ -9,8 +9,6 @@ extension SystemControlSpace {
 /// (B3.2.x) of DDI 0419, with the v7-M additions of DDI 0403 B3.2 on Cortex-M4.
 /// Addresses and fields: ../shared/reference/semihosting-and-debug.md.
 extension CortexMCore {
-    private var isV7M: Bool { configuration.kind == .m4 }
-
     func readSystemRegister(_ address: UInt32, size: UInt32) -> UInt32 {
         let wordAddress = address & ~3
         let word = readSystemWord(wordAddress)
@@ -110,9 +108,26 @@ extension CortexMCore {
         case 0xE000_ED08: return configuration.hasVTOR ? scs.vtor : 0
         case 0xE000_ED0C: return 0xFA05_0000 | (isV7M ? scs.priorityGroup << 8 : 0)
         case 0xE000_ED10: return scs.scr
-        case 0xE000_ED14: return isV7M ? 0x0000_0200 : 0x0000_0208  // STKALIGN (+UNALIGN_TRP, RAO on v6-M)
+        case 0xE000_ED14: return isV7M ? scs.ccr : 0x0000_0208  // v6-M: STKALIGN and UNALIGN_TRP read as one
         case 0xE000_ED18, 0xE000_ED1C, 0xE000_ED20: return priorityWord(systemHandlerNumbers(address))
-        case 0xE000_ED24: return scs.pending[ExceptionNumber.svCall] ? 1 << 15 : 0
+        case 0xE000_ED24: return systemHandlerControlAndState()
+        default: break
+        }
+        guard isV7M else { return 0 }
+        switch address {
+        case 0xE000_E004: return UInt32((configuration.externalInterruptCount + 31) / 32 - 1)  // ICTR.INTLINESNUM
+        case 0xE000_ED28: return scs.cfsr
+        case 0xE000_ED2C: return scs.hfsr
+        case 0xE000_ED34: return scs.mmfar
+        case 0xE000_ED38: return scs.bfar
+        case 0xE000_ED88: return configuration.hasFPU ? scs.cpacr : 0
+        case 0xE000_EDFC: return scs.demcr
+        case 0xE000_EF34: return configuration.hasFPU ? scs.fpccr : 0
+        case 0xE000_EF38: return configuration.hasFPU ? scs.fpcar : 0
+        case 0xE000_EF3C: return configuration.hasFPU ? scs.fpdscr : 0
+        // MVFR0/MVFR1 of the Cortex-M4 FPU (M4 TRM DDI 0439 §7.3, Table 7-3).
+        case 0xE000_EF40: return configuration.hasFPU ? 0x1011_0021 : 0
+        case 0xE000_EF44: return configuration.hasFPU ? 0x1100_0011 : 0
         default: return 0
         }
     }
@@ -155,7 +170,7 @@ extension CortexMCore {
             if value & (1 << 26) != 0 { scs.pending[ExceptionNumber.sysTick] = true }
             if value & (1 << 25) != 0 { scs.pending[ExceptionNumber.sysTick] = false }
         case 0xE000_ED08:
-            if configuration.hasVTOR { scs.vtor = value & (isV7M ? 0x3FFF_FF80 : 0xFFFF_FF80) }
+            if configuration.hasVTOR { scs.vtor = value & (isV7M ? 0xFFFF_FF80 : 0xFFFF_FF80) }
         case 0xE000_ED0C:
             guard value >> 16 == 0x05FA else { return }  // VECTKEY must be written with 0x05FA
             if isV7M { scs.priorityGroup = (value >> 8) & 7 }
@@ -165,8 +180,97 @@ extension CortexMCore {
         case 0xE000_ED18, 0xE000_ED1C, 0xE000_ED20:
             setPriorities(systemHandlerNumbers(address), from: value)
         default:
-            break
+            if isV7M { writeV7MSystemWord(address, value) }
         }
+    }
+
+    /// The SCB, FPU and debug registers that exist only on ARMv7-M (DDI 0403 B3.2, C1.6).
+    private func writeV7MSystemWord(_ address: UInt32, _ value: UInt32) {
+        switch address {
+        case 0xE000_ED14:
+            // STKALIGN, BFHFNMIGN, DIV_0_TRP, UNALIGN_TRP, USERSETMPEND, NONBASETHRDENA.
+            scs.ccr = value & 0x31B
+            unalignedAccessTraps = value & (1 << 3) != 0
+        case 0xE000_ED24:
+            scs.shcsrEnables = value & 0x0007_0000
+            setPendingAndActive(value)
+        case 0xE000_ED28: scs.cfsr &= ~value  // write one to clear
+        case 0xE000_ED2C: scs.hfsr &= ~value
+        case 0xE000_ED34: scs.mmfar = value
+        case 0xE000_ED38: scs.bfar = value
+        case 0xE000_ED88:
+            if configuration.hasFPU { scs.cpacr = value & 0x00F0_0000 }
+            updateFloatingPointReady()
+        case 0xE000_EDFC: scs.demcr = value & 0x010F_07F1
+        case 0xE000_EF00:
+            // STIR: pends IRQ INTID (unprivileged only with USERSETMPEND, not modelled).
+            let number = ExceptionNumber.firstExternal + Int(value & 0x1FF)
+            if number < scs.exceptionCount { scs.pending[number] = true }
+        case 0xE000_EF34:
+            if configuration.hasFPU { scs.fpccr = (scs.fpccr & 0x3FFF_FFFE) | (value & 0xC000_0000) | (value & 1) }
+            updateFloatingPointReady()
+        case 0xE000_EF38: if configuration.hasFPU { scs.fpcar = value & ~7 }
+        case 0xE000_EF3C: if configuration.hasFPU { scs.fpdscr = value & 0x07C0_0000 }
+        default: break
+        }
+    }
+
+    /// SHCSR as read: the fault enables, and the active and pending bits of the system
+    /// handlers (DDI 0403 B3.2.13). ARMv6-M has only SVCALLPENDED (DDI 0419 B3.2).
+    private func systemHandlerControlAndState() -> UInt32 {
+        var value: UInt32 = scs.pending[ExceptionNumber.svCall] ? 1 << 15 : 0
+        guard isV7M else { return value }
+        value |= scs.shcsrEnables
+        let activeBits: [(Int, UInt32)] = [(4, 0), (5, 1), (6, 3), (11, 7), (12, 8), (14, 10), (15, 11)]
+        for (number, bit) in activeBits where scs.active[number] { value |= 1 << bit }
+        if scs.pending[ExceptionNumber.usageFault] { value |= 1 << 12 }
+        if scs.pending[ExceptionNumber.memManage] { value |= 1 << 13 }
+        if scs.pending[ExceptionNumber.busFault] { value |= 1 << 14 }
+        return value
+    }
+
+    /// SHCSR writes may set or clear the pending and active bits (DDI 0403 B3.2.13);
+    /// armsim applies the pending bits and leaves active bits to the exception model.
+    private func setPendingAndActive(_ value: UInt32) {
+        scs.pending[ExceptionNumber.usageFault] = value & (1 << 12) != 0
+        scs.pending[ExceptionNumber.memManage] = value & (1 << 13) != 0
+        scs.pending[ExceptionNumber.busFault] = value & (1 << 14) != 0
+        scs.pending[ExceptionNumber.svCall] = value & (1 << 15) != 0
+    }
+
+    /// The DWT registers at 0xE0001000 (DDI 0403 C1.8): DWT_CTRL and DWT_CYCCNT, which
+    /// counts the modeled core cycles while DEMCR.TRCENA and DWT_CTRL.CYCCNTENA are set.
+    /// ARMv6-M has no cycle counter. Other DWT registers read as zero.
+    func readDataWatchpointAndTrace(_ address: UInt32) -> UInt32 {
+        guard isV7M else { return 0 }
+        switch address & ~3 {
+        case 0xE000_1000: return (scs.cycleCounterEnabled ? 1 : 0) | 0x4000_0000  // NUMCOMP 4
+        case 0xE000_1004: return currentCycleCount()
+        default: return 0
+        }
+    }
+
+    func writeDataWatchpointAndTrace(_ address: UInt32, _ value: UInt32) {
+        guard isV7M else { return }
+        switch address & ~3 {
+        case 0xE000_1000:
+            let enable = value & 1 != 0
+            if enable != scs.cycleCounterEnabled {
+                scs.cycleCountBase = currentCycleCount()
+                scs.cycleCountStart = cycles
+                scs.cycleCounterEnabled = enable
+            }
+        case 0xE000_1004:
+            scs.cycleCountBase = value
+            scs.cycleCountStart = cycles
+        default: break
+        }
+    }
+
+    /// CYCCNT now: it counts only while enabled and while DEMCR.TRCENA is set.
+    private func currentCycleCount() -> UInt32 {
+        guard scs.cycleCounterEnabled, scs.demcr & (1 << 24) != 0 else { return scs.cycleCountBase }
+        return scs.cycleCountBase &+ UInt32(truncatingIfNeeded: cycles &- scs.cycleCountStart)
     }
 
     /// Starts SysTick counting down from `value` at the current cycle: it reaches zero
@@ -192,23 +296,6 @@ extension CortexMCore {
             if otherActive <= 1 { value |= 1 << 11 }  // RETTOBASE
         }
         return value
-    }
-
-    /// ICSR.VECTPENDING (DDI 0419 B3.2.4): the highest-priority pending, enabled exception,
-    /// ties to the lower number. Unlike `takeablePendingException`, it does not compare
-    /// with the execution priority: a pending exception that cannot preempt the active
-    /// handler is still reported, and PRIMASK does not hide it.
-    private func highestPriorityPendingException() -> Int? {
-        var best: Int?
-        var bestPriority = Int.max
-        for number in 1..<scs.exceptionCount where scs.pending[number] && scs.isEnabled(number) {
-            let priority = scs.priority(of: number)
-            if priority < bestPriority {
-                best = number
-                bestPriority = priority
-            }
-        }
-        return best
     }
 
     /// AIRCR.SYSRESETREQ: a system reset. Memory keeps its contents, as on silicon;

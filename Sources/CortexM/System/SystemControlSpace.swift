@@ -51,6 +51,32 @@ public final class SystemControlSpace {
     /// Cycle at which the counter reaches 0 next (valid while enabled and counting).
     var sysTickNextZeroCycle: UInt64 = .max
 
+    // MARK: ARMv7-M system registers (DDI 0403 B3.2)
+    /// SHCSR enable bits of MemManage (16), BusFault (17), UsageFault (18).
+    var shcsrEnables: UInt32 = 0
+    /// CFSR (MMFSR | BFSR << 8 | UFSR << 16), HFSR, MMFAR, BFAR: fault status (write 1 to clear).
+    var cfsr: UInt32 = 0
+    var hfsr: UInt32 = 0
+    var mmfar: UInt32 = 0
+    var bfar: UInt32 = 0
+    /// CCR (B3.2.8): STKALIGN (9) set at reset on the M4 r0p1, DIV_0_TRP (4), UNALIGN_TRP (3).
+    var ccr: UInt32 = 0
+    /// CPACR (B3.2.20): CP10/CP11 access, bits [23:20]; 0 at reset (FPU disabled).
+    var cpacr: UInt32 = 0
+    /// FPCCR (B3.2.21): ASPEN (31) and LSPEN (30) set at reset; LSPACT (0).
+    var fpccr: UInt32 = 0
+    /// FPCAR (B3.2.22): where lazy stacking stores S0–S15 and FPSCR.
+    var fpcar: UInt32 = 0
+    /// FPDSCR (B3.2.23): default AHP/DN/FZ/RMode for a new FP context.
+    var fpdscr: UInt32 = 0
+    /// DEMCR (C1.6.5): TRCENA (24) enables the DWT.
+    var demcr: UInt32 = 0
+    /// DWT_CTRL.CYCCNTENA (C1.8.7) and the CYCCNT bookkeeping: while counting,
+    /// CYCCNT = `cycleCountBase` + (core cycles − `cycleCountStart`).
+    var cycleCounterEnabled = false
+    var cycleCountBase: UInt32 = 0
+    var cycleCountStart: UInt64 = 0
+
     init(configuration: CoreConfiguration) {
         self.configuration = configuration
         exceptionCount = ExceptionNumber.firstExternal + configuration.externalInterruptCount
@@ -79,6 +105,20 @@ public final class SystemControlSpace {
         sysTickReload = 0
         sysTickStoppedValue = 0
         sysTickNextZeroCycle = .max
+        shcsrEnables = 0
+        cfsr = 0
+        hfsr = 0
+        mmfar = 0
+        bfar = 0
+        ccr = configuration.kind == .m4 ? 1 << 9 : 0
+        cpacr = 0
+        fpccr = configuration.hasFPU ? 0xC000_0000 : 0
+        fpcar = 0
+        fpdscr = 0
+        demcr = 0
+        cycleCounterEnabled = false
+        cycleCountBase = 0
+        cycleCountStart = 0
     }
 
     /// Mask of the implemented priority bits in a priority byte (the top `priorityBits`).

@@ -79,7 +79,7 @@ final class TestMachine {
             standardError: standardError ?? { captured.standardError += $0 },
             standardInput: standardInput)
         core = CortexMCore(
-            configuration: CoreConfiguration(kind: kind, multiplierCycles: multiplierCycles, bootAddress: 0),
+            configuration: CoreConfiguration(kind: kind, multiplierCycles: multiplierCycles, bootAddress: 0, hasFPU: kind == .m4),
             bus: bus, semihosting: semihosting)
         core.reset(entryPoint: nil)
     }

@@ -1,10 +1,11 @@
 import ThumbDecoder
 
 /// The cycle costs of one core for a zero-wait-state memory system, from the TRM
-/// instruction timing tables, and the board's flash wait states.
+/// instruction timing tables.
 ///
-/// Sources: Cortex-M0 TRM (DDI 0432C) Table 3-1 and Cortex-M0+ TRM (DDI 0484C)
-/// Table 3.1 (see docs/cycle-model.md for every row and what is approximated).
+/// Sources: Cortex-M0 TRM (DDI 0432C) Table 3-1, Cortex-M0+ TRM (DDI 0484C) Table 3.1,
+/// and for the M4 (CortexM4Timing.swift) Cortex-M4 TRM (DDI 0439) Table 3-1 and
+/// Table 7-1; docs/cycle-model.md lists every row and what is approximated.
 public struct CoreTiming: Sendable {
     /// Extra cycles a taken branch costs over a not-taken one: the pipeline refill
     /// (B<cond> taken 3 vs 1 on M0, 2 vs 1 on M0+).
@@ -39,21 +40,33 @@ public struct CoreTiming: Sendable {
             systemCycles = 3
             exceptionEntryCycles = 15
         case .m4:
+            // M4 TRM Table 3-1: branches "1+P"; P = 2 for a simple taken branch.
             branchRefillCycles = 2
-            branchWithLinkCycles = 4
-            systemCycles = 4
+            branchWithLinkCycles = 3
+            systemCycles = 1
             exceptionEntryCycles = 12
         }
-        multiplyCycles = multiplierCycles == 32 ? 32 : 1
-        exceptionReturnCycles = exceptionEntryCycles
-        tailChainCycles = exceptionEntryCycles - 8
+        multiplyCycles = kind == .m4 ? 1 : (multiplierCycles == 32 ? 32 : 1)
+        self.kind = kind
+        if kind == .m4 {
+            // M4 TRM §3.3 / Arm product data: return 10, tail-chain 6.
+            exceptionReturnCycles = 10
+            tailChainCycles = 6
+        } else {
+            exceptionReturnCycles = exceptionEntryCycles
+            tailChainCycles = exceptionEntryCycles - 8
+        }
     }
+
+    /// The core the table is for.
+    public let kind: CoreKind
 
     /// Population count of a register list.
     @inline(__always) static func registerCount(_ list: UInt32) -> Int { list.nonzeroBitCount }
 
     /// The static cost of `instruction`, before wait states (TRM Table 3-1 / 3.1 rows).
     public func baseCycles(_ instruction: Instruction) -> Int {
+        if kind == .m4 { return cortexM4BaseCycles(instruction) }
         switch instruction.op {
         case .undecoded, .undefined, .udf, .svc:
             // No instruction cost: the exception entry latency is charged when the

@@ -1,0 +1,51 @@
+import ThumbDecoder
+
+/// The Cortex-M4 rows of the timing model: Cortex-M4 TRM r0p1 (DDI 0439) §3.3.1
+/// Table 3-1 "Cortex-M4 instruction set summary" and §7.2 Table 7-1 (FPU). Notation:
+/// P = pipeline refill (2 for a simple taken branch), N = registers in the list.
+/// Rows not listed cost 1 cycle (all ALU, multiply, MAC and DSP rows of Table 3-1).
+extension CoreTiming {
+    func cortexM4BaseCycles(_ instruction: Instruction) -> Int {
+        let refill = branchRefillCycles
+        switch instruction.op {
+        case .undecoded, .undefined, .udf, .svc:
+            return 0  // the exception entry is charged when the exception is taken
+        case .ldrLiteral, .strRegister, .strhRegister, .strbRegister, .ldrsbRegister, .ldrRegister,
+            .ldrhRegister, .ldrbRegister, .ldrshRegister, .strImmediate, .ldrImmediate, .strbImmediate,
+            .ldrbImmediate, .strhImmediate, .ldrhImmediate:
+            return 2  // "Load/Store single: 2" (pipelining of neighbours is dynamic)
+        case .stm, .ldm, .push:
+            return 1 + CoreTiming.registerCount(instruction.imm)  // "1+N"
+        case .pop:
+            let count = CoreTiming.registerCount(instruction.imm)
+            return instruction.imm & (1 << 15) != 0 ? 1 + count + refill : 1 + count  // "1+N(+P)"
+        case .b, .bConditional, .bx, .blxRegister, .bl:
+            return 1 + refill  // "1+P"; a failed B<cond> costs its skippedCycles (1)
+        case .movRegister, .addRegisterHigh:
+            return instruction.d == 15 ? 1 + refill : 1  // "MOV/ADD PC: 1+P"
+        case .compareAndBranch:
+            return 1  // "CBZ/CBNZ: 1 not taken, 1+P taken": the refill is added when taken
+        case .mrs, .cps:
+            return 1  // "MRS, CPS: 1 or 2": armsim uses 1
+        case .msr:
+            return 2  // "MSR: 1 or 2": armsim uses 2 (it may change priority or the stack)
+        case .barrier:
+            return instruction.imm == 2 ? 1 + refill : 1  // "ISB, DMB, DSB: 1+B"; ISB refills the pipeline
+        case .it:
+            return 1  // not folded: armsim does not model IT folding (a documented approximation)
+        case .wfi, .wfe:
+            return 1  // "1+W", W = time asleep, counted separately
+        case .bkpt:
+            return 1
+
+        // MARK: Thumb-2 rows
+
+        // MARK: DSP rows (all 1 cycle on the M4: Table 3-1)
+
+        // MARK: FPU rows (Table 7-1)
+
+        default:
+            return 1
+        }
+    }
+}
