@@ -13,29 +13,9 @@
     .thumb
     .text
 
-.macro K name, body
-    .align 2
-    .global k_\name
-    .type k_\name, %function
-    .thumb_func
-k_\name:
-    push {r0, r4-r11, lr}
-    ldr r4, [r0, #16]
-    ldm r0, {r0-r3}
-    msr APSR_nzcvqg, r4
-    \body
-    mrs r4, APSR
-    ldr r5, [sp]
-    str r0, [r5, #20]
-    str r1, [r5, #24]
-    str r4, [r5, #28]
-    add sp, sp, #4
-    pop {r4-r11, pc}
-    .ltorg
-    .size k_\name, . - k_\name
-.endm
+#include "torture_kernel.inc"
 
-/* ---- modified immediates (A5.3.2 ThumbExpandImm_C, A6.7 per instruction) ----
+/* ---- modified immediates (A5.3.2 ThumbExpandImm_C; A7.7 per instruction) ----
  * Constants: one per ThumbExpandImm form: 00XY, 00XY00XY, XY00XY00, XYXYXYXY,
  * and rotated 8-bit values with bit 31 set (carry out 1) and clear (0). */
 .macro MODIMM op, suffix, args:vararg
@@ -70,7 +50,7 @@ MODIMM cmp, .w, r0,
 MODIMM cmn, .w, r0,
 MODIMM add, .w, r0, r0,
 
-/* ---- shifted register operands (A5.3.11, DecodeImmShift A6.4.2) ---- */
+/* ---- shifted register operands (DecodeImmShift A7.4.2, Shift_C A7.4.2) ---- */
 .macro SHIFTED op, suffix, post, args:vararg
 K \op\()_s0, "\op\suffix \args r1; \post"
 K \op\()_s1, "\op\suffix \args r1, lsl #1; \post"
@@ -103,7 +83,7 @@ SHIFTED cmn, .w, , r0,
 SHIFTED add, .w, , r0, r0,
 SHIFTED orr, .w, , r0, r0,
 
-/* ---- shifts by register (A6.7.68 LSL (register) etc.: amount = Rm<7:0>) ---- */
+/* ---- shifts by register (LSL (register) etc.: amount = Rm<7:0>) ---- */
 K lsls_r, "lsls.w r0, r0, r1"
 K lsrs_r, "lsrs.w r0, r0, r1"
 K asrs_r, "asrs.w r0, r0, r1"
@@ -111,7 +91,7 @@ K rors_r, "rors.w r0, r0, r1"
 K lsl_r, "lsl.w r0, r0, r1"
 K ror_r, "ror.w r0, r0, r1"
 
-/* ---- wide immediates: ADDW/SUBW (T4), MOVW/MOVT, ADR (A6.7.3, A6.7.75, A6.7.78) ---- */
+/* ---- wide immediates: ADDW/SUBW (T4), MOVW/MOVT, ADR ---- */
 K addw, "addw r0, r0, #4095"
 K subw, "subw r0, r0, #0xABC"
 K addw1, "addw r0, r1, #1"
@@ -120,7 +100,7 @@ K movt, "movt r0, #0xCAFE"
 K movwt, "movw r1, #0x1234; movt r1, #0x8765; add r0, r0, r1"
 K adrw, "adr.w r0, 1f; adr.w r4, 2f; sub r0, r4, r0; b 2f; .align 2; 1: .space 16; 2:"
 
-/* ---- bit fields (A6.7.13 BFC, A6.7.14 BFI, A6.7.126 SBFX, A6.7.148 UBFX) ---- */
+/* ---- bit fields (BFC, BFI, SBFX, UBFX) ---- */
 .macro BITFIELD lsb, width, tag
 K bfi_\tag, "bfi r0, r1, #\lsb, #\width"
 K bfc_\tag, "bfc r0, #\lsb, #\width"
@@ -135,7 +115,7 @@ BITFIELD 12, 20, 12_20
 BITFIELD 16, 16, 16_16
 BITFIELD 7, 9, 7_9
 
-/* ---- counting, reversing, extending (A6.7.22, A6.7.112-115, A6.7.135-137, A6.7.155-157) ---- */
+/* ---- counting, reversing, extending ---- */
 K clz, "clz r0, r1"
 K rbit, "rbit r0, r1"
 K rev, "rev.w r0, r1"
@@ -158,7 +138,7 @@ K uxth_8, "uxth.w r0, r1, ror #8"
 K uxth_16, "uxth.w r0, r1, ror #16"
 K uxth_24, "uxth.w r0, r1, ror #24"
 
-/* ---- multiply (A6.7.74 MLA, A6.7.75 MLS, A6.7.84 MUL, A6.7.138-139, A6.7.149-150) ---- */
+/* ---- multiply (MUL, MLA, MLS, UMULL, SMULL, UMLAL, SMLAL) ---- */
 K mul, "mul.w r0, r0, r1"
 K muls, "muls r0, r1, r0"
 K mla, "mla r0, r0, r1, r2"
@@ -169,12 +149,12 @@ K umlal, "umlal r2, r3, r0, r1; mov r0, r2; mov r1, r3"
 K smlal, "smlal r2, r3, r0, r1; mov r0, r2; mov r1, r3"
 K umull_same, "umull r4, r5, r0, r0; mov r0, r4; mov r1, r5"
 
-/* ---- divide (A6.7.111 SDIV, A6.7.147 UDIV; CCR.DIV_0_TRP = 0 so x/0 = 0) ---- */
+/* ---- divide (SDIV, UDIV; CCR.DIV_0_TRP = 0 so x/0 = 0) ---- */
 K sdiv, "sdiv r0, r0, r1"
 K udiv, "udiv r0, r0, r1"
 K sdiv_ba, "sdiv r0, r1, r0"
 
-/* ---- saturate (A6.7.129 SSAT, A6.7.153 USAT; Q is sticky) ---- */
+/* ---- saturate (SSAT, USAT; Q is sticky) ---- */
 K ssat_1, "ssat r0, #1, r0"
 K ssat_8, "ssat r0, #8, r0"
 K ssat_16_l4, "ssat r0, #16, r0, lsl #4"
@@ -187,7 +167,7 @@ K usat_31_l1, "usat r0, #31, r0, lsl #1"
 K usat_16_a4, "usat r0, #16, r0, asr #4"
 K usat_15_a1, "usat r0, #15, r0, asr #1"
 
-/* ---- loads and stores: every addressing form (A6.7.42-A6.7.62, A6.7.119-128) ----
+/* ---- loads and stores: every addressing form ----
  * kbuf (64 bytes, word aligned) is filled from r0-r3 first: words 0-3 = a, b,
  * c, d and words 4-7 = ~a, ~b, ~c, ~d (with STRD/STM, whose own behaviour is
  * checked by the store kernels). r4 = kbuf. Loads return the value in r0 and,
@@ -261,7 +241,7 @@ K strt, "FILL; strt r2, [r4, #4]; ldm r4, {r0, r1}"
 K strbt, "FILL; strbt r2, [r4, #2]; ldm r4, {r0, r1}"
 K strht, "FILL; strht r2, [r4, #0]; ldm r4, {r0, r1}"
 
-/* ---- load/store multiple (A6.7.40-41 LDM/LDMDB, A6.7.119-120 STM/STMDB, PUSH/POP) ----
+/* ---- load/store multiple (LDM/LDMDB, STM/STMDB, PUSH/POP) ----
  * Results are folded into r0 (sum of the loaded words times their position)
  * and r1 (written-back offset). */
 K stmia_wb, "ldr r4, =kbuf; stmia r4!, {r0-r3}; ldr r5, =kbuf; sub r1, r4, r5; ldr r0, [r5, #8]"
@@ -274,17 +254,19 @@ K push_pop, "mov r8, #0x88; push.w {r0-r3, r8, lr}; pop.w {r5-r9, lr}; eor r0, r
 K push_one, "mov r8, r0; push.w {r8}; pop.w {r9}; mov r0, r9"
 K push_ldr, "push.w {r0-r3}; ldr r0, [sp, #12]; ldr r1, [sp, #4]; add sp, sp, #16"
 
-/* ---- branches: TBB, TBH, CBZ, CBNZ (A6.7.142, A6.7.21) ----
- * r0 = a; the table index is a & 7. */
+/* ---- branches: TBB, TBH, CBZ, CBNZ ----
+ * r0 = a; the table index is a & 7 (TBB), a & 3 (TBH), a & 1 (TBH with the
+ * table addressed through a register: targets are PC-relative to the
+ * instruction after the TBH, whatever register holds the table). */
 K tbb, "and r5, r0, #7; mov r0, #0; tbb [pc, r5]; 1: .byte (10f-1b)/2, (11f-1b)/2, (12f-1b)/2, (13f-1b)/2, (14f-1b)/2, (15f-1b)/2, (16f-1b)/2, (17f-1b)/2; 10: add r0, #1; 11: add r0, #2; 12: add r0, #4; 13: add r0, #8; 14: add r0, #16; 15: add r0, #32; 16: add r0, #64; 17: add r0, #128"
 K tbh, "and r5, r0, #3; mov r0, #0; tbh [pc, r5, lsl #1]; 1: .hword (10f-1b)/2, (11f-1b)/2, (12f-1b)/2, (13f-1b)/2; 10: add r0, #3; b 19f; 11: add r0, #30; b 19f; .space 600; 12: add r0, #300; b 19f; 13: add r0, #3000; 19:"
-K tbh_reg, "and r5, r0, #1; adr.w r6, 1f; mov r0, #0; tbh [r6, r5, lsl #1]; .align 2; 1: .hword (10f-2f)/2, (11f-2f)/2; 2: 10: add r0, #5; b 19f; 11: add r0, #50; 19:"
+K tbh_reg, "and r5, r0, #1; adr.w r6, 1f; mov r0, #0; tbh [r6, r5, lsl #1]; 3: .align 2; 1: .hword (10f-3b)/2, (11f-3b)/2; 10: add r0, #5; b 19f; 11: add r0, #50; 19:"
 K cbz, "mov r5, r0; mov r0, #0; cbz r5, 1f; add r0, r0, #1; 1: cbnz r5, 2f; add r0, r0, #2; 2: and r6, r5, #1; cbnz r6, 3f; add r0, r0, #4; 3: cbz r6, 4f; add r0, r0, #8; 4:"
 
-/* ---- IT blocks (A6.7.37; ConditionPassed A7.3.1) ----
+/* ---- IT blocks (A7.7 IT; ConditionPassed A7.3.1) ----
  * For every condition: ITTEE and ITETE writing one bit per slot (32-bit ORR
  * inside the block) and ITE with 16-bit ADDs, which set no flags inside an IT
- * block (A6.7.3: setflags = !InITBlock()). */
+ * block (: setflags = !InITBlock()). */
 .macro ITCOND cond, inv
 K it_\cond\()_ttee, "mov r0, #0; ittee \cond; orr\cond r0, r0, #1; orr\cond r0, r0, #2; orr\inv r0, r0, #4; orr\inv r0, r0, #8"
 K it_\cond\()_tete, "mov r0, #0; itete \cond; orr\cond r0, r0, #1; orr\inv r0, r0, #2; orr\cond r0, r0, #4; orr\inv r0, r0, #8"
@@ -309,7 +291,7 @@ K it_cmp_eq, "mov r5, #0; itttt eq; cmpeq r0, r1; orreq r5, r5, #1; orreq r5, r5
 K it_cmp_ge, "mov r5, #0; ittet ge; cmpge r0, r1; orrge r5, r5, #1; orrlt r5, r5, #2; orrge r5, r5, #4; mov r0, r5"
 K it_adds_hi, "mov r5, #0; ittee hi; addshi r0, r0, r1; orrhi r5, r5, #1; orrls r5, r5, #2; orrls r5, r5, #4; add r0, r0, r5"
 
-/* ---- exclusives (A6.7.46-50 LDREX*, A6.7.132-134 STREX*, A6.7.20 CLREX) ----
+/* ---- exclusives (LDREX*, STREX*, CLREX) ----
  * r0 gets the loaded values folded, r1 the STREX status bits. */
 K strex_ok, "FILL; ldrex r5, [r4]; strex r6, r2, [r4]; ldr r0, [r4]; eor r0, r0, r5; mov r1, r6"
 K strex_clrex, "FILL; ldrex r5, [r4, #4]; clrex; strex r6, r2, [r4, #4]; ldr r0, [r4, #4]; eor r0, r0, r5, ror #8; mov r1, r6"
@@ -319,7 +301,7 @@ K strexh, "FILL; add r5, r4, #6; ldrexh r7, [r5]; strexh r6, r3, [r5]; ldrexh r8
 K strex_twice, "FILL; ldrex r5, [r4, #8]; strex r6, r2, [r4, #8]; strex r7, r3, [r4, #8]; ldr r0, [r4, #8]; orr r1, r6, r7, lsl #1"
 K strex_imm, "FILL; ldrex r5, [r4, #12]; strex r6, r1, [r4, #12]; ldr r0, [r4, #12]; eor r0, r0, r5; mov r1, r6"
 
-/* ---- special registers (A6.7.82 MRS, A6.7.83 MSR; B5.2.3 APSR masks) ---- */
+/* ---- special registers (MRS, MSR; B5.2.3 APSR masks) ---- */
 K msr_nzcvq, "msr APSR_nzcvq, r0; mrs r0, APSR"
 K msr_g, "msr APSR_g, r0; mrs r0, APSR"
 K msr_both, "msr APSR_nzcvqg, r1; mrs r0, APSR; msr APSR_nzcvq, r0"
