@@ -39,9 +39,17 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Command line the firmware reads with SYS_GET_CMDLINE.", valueName: "text"))
     var args: String?
 
+    @Option(name: .long, help: ArgumentHelp("Leave the first N inferences (warm-up) out of the latency statistics.", valueName: "n"))
+    var skip: Int = 0
+
+    @Option(name: .long, help: ArgumentHelp("List the N largest symbols in the memory report.", valueName: "n"))
+    var top: Int = 10
+
     func validate() throws {
         if json == "-" { throw ValidationError("--json needs a file name: stdout carries only the firmware's output") }
         if maxCycles == 0 { throw ValidationError("--max-cycles must be at least 1") }
+        if skip < 0 { throw ValidationError("--skip must not be negative") }
+        if top < 0 { throw ValidationError("--top must not be negative") }
     }
 
     func run() throws {
@@ -59,6 +67,8 @@ struct RunCommand: ParsableCommand {
         var options = RunOptions(maxCycles: maxCycles)
         options.semihosting.allowHostFiles = allowHostFiles
         options.semihosting.commandLine = args ?? (file as NSString).lastPathComponent
+        options.skipInferences = skip
+        options.topSymbolCount = top
         let session: Session
         do {
             session = try Session(

@@ -19,6 +19,14 @@ public struct RunResult: Sendable {
     public var lastFault: FaultReport?
     /// Symbolizes addresses for the report.
     public var symbols: SymbolTable
+    /// Flash and SRAM the image needs (static, from its sections).
+    public var memory: MemoryBudget
+    /// Energy of the whole run, when the board has power figures.
+    public var energy: EnergyEstimate?
+    /// Per-inference latency from the firmware's markers, when it has any.
+    public var inferences: InferenceStatistics?
+    /// Energy of the median inference, when both are known.
+    public var energyPerInference: EnergyEstimate?
 
     init(session: Session, stopReason: StopReason) {
         let core = session.core
@@ -34,6 +42,10 @@ public struct RunResult: Sendable {
         firstPeripheralAddress = session.bus.firstPeripheralAddress
         lastFault = core.lastFault
         symbols = session.image.symbols
+        memory = MemoryBudget(image: session.image, board: session.board, topSymbolCount: session.options.topSymbolCount)
+        energy = EnergyEstimate(board: session.board, cycles: core.cycles, sleepCycles: core.sleepCycles)
+        inferences = InferenceStatistics(markers: core.semihosting.markers, skip: session.options.skipInferences)
+        energyPerInference = inferences.flatMap { EnergyEstimate(board: session.board, cycles: $0.medianCycles, sleepCycles: 0) }
     }
 
     /// Simulated seconds at the board clock.

@@ -9,6 +9,10 @@ public struct RunOptions: Sendable {
     public var maxCycles: UInt64
     /// What semihosting may do.
     public var semihosting: Semihosting.Options
+    /// Warm-up inferences left out of the latency statistics.
+    public var skipInferences: Int = 0
+    /// How many of the largest symbols the memory report lists.
+    public var topSymbolCount: Int = 10
 
     /// Ten billion cycles: minutes of simulated time at 16–168 MHz, well past any
     /// inference we ship, yet bounded.

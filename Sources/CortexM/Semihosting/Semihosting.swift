@@ -1,3 +1,5 @@
+import MemoryBus
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -81,6 +83,28 @@ public final class Semihosting {
     static let system_: UInt32 = 0x12, errno_: UInt32 = 0x13, getCommandLine: UInt32 = 0x15
     static let heapInfo: UInt32 = 0x16, exit_: UInt32 = 0x18, exitExtended: UInt32 = 0x20
     static let elapsed: UInt32 = 0x30, tickFrequency: UInt32 = 0x31
+    /// armsim's own operations, in the range the specification reserves for applications
+    /// (0x100–0x1FF): inference and region markers (firmware/include/armsim.h, docs/semihosting.md).
+    public static let inferenceBegin: UInt32 = 0x100
+    public static let inferenceEnd: UInt32 = 0x101
+    public static let mark: UInt32 = 0x102
+
+    /// A point in the run the firmware named through `armsim.h`.
+    public struct Marker: Sendable, Equatable {
+        public enum Kind: String, Sendable { case inferenceBegin, inferenceEnd, mark }
+        public var kind: Kind
+        /// The name given (empty for an inference end, or when the pointer was 0).
+        public var name: String
+        /// Core cycles and instructions when the marker executed.
+        public var cycle: UInt64
+        public var instruction: UInt64
+        /// SP at the marker, for per-inference stack depth.
+        public var stackPointer: UInt32
+    }
+
+    /// Markers in the order the firmware executed them.
+    public private(set) var markers: [Marker] = []
+
     /// ADP_Stopped_ApplicationExit: the reason code of a normal exit.
     public static let applicationExit: UInt32 = 0x20026
 
@@ -227,6 +251,11 @@ public final class Semihosting {
         case Semihosting.system_, Semihosting.remove_, Semihosting.rename_, Semihosting.tmpnam:
             // Running host commands or changing host files is never allowed.
             failure(EPERM)
+        case Semihosting.inferenceBegin, Semihosting.inferenceEnd, Semihosting.mark:
+            let kind: Marker.Kind = operation == Semihosting.inferenceBegin ? .inferenceBegin : operation == Semihosting.inferenceEnd ? .inferenceEnd : .mark
+            let name = kind == .inferenceEnd ? "" : readString(at: parameter, bus: bus, limit: 256)
+            markers.append(Marker(kind: kind, name: name, cycle: core.cycles, instruction: core.instructions, stackPointer: core.r[13]))
+            result(0)
         default:
             // Unallocated and application-range (0x100–0x1FF) numbers not handled elsewhere.
             failure(ENOSYS)
@@ -234,6 +263,18 @@ public final class Semihosting {
     }
 
     private var lastErrnoValue: Int32 { Int32(bitPattern: lastErrno) }
+
+    /// A NUL-terminated string at `address`, at most `limit` bytes; empty for address 0.
+    private func readString(at address: UInt32, bus: Bus, limit: Int) -> String {
+        guard address != 0 else { return "" }
+        var bytes: [UInt8] = []
+        var cursor = address
+        while bytes.count < limit, let byte = bus.hostRead(address: cursor, length: 1)?.first, byte != 0 {
+            bytes.append(byte)
+            cursor &+= 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     private func openFile(path: String, mode: UInt32) -> OpenFile? {
         if path == ":tt" {

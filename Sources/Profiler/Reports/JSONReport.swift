@@ -32,6 +32,33 @@ public enum JSONReport {
         case .vectorTable(let address): object["reset"] = ["source": "vector_table", "address": Int(address)]
         case .entryPoint(let entry): object["reset"] = ["source": "entry_point", "address": Int(entry)]
         }
+        let memory = result.memory
+        object["memory"] = [
+            "flash_bytes": memory.flashBytes, "flash_capacity": memory.flashCapacity,
+            "ram_bytes": memory.ramBytes, "ram_capacity": memory.ramCapacity,
+            "flash_sections": memory.flashSections.map { ["name": $0.name, "bytes": $0.byteCount] as [String: Any] },
+            "ram_sections": memory.ramSections.map { ["name": $0.name, "bytes": $0.byteCount] as [String: Any] },
+            "largest_symbols": memory.largestSymbols.map { ["name": $0.name, "bytes": $0.byteCount, "memory": $0.memory] as [String: Any] },
+        ] as [String: Any]
+        object["energy"] = result.energy.map(energyObject) ?? NSNull()
+        if let statistics = result.inferences {
+            let clock = Double(max(result.board.clockHz, 1))
+            object["inferences"] = [
+                "count": statistics.inferences.count,
+                "skipped": statistics.skipped,
+                "min_cycles": statistics.minimumCycles,
+                "median_cycles": statistics.medianCycles,
+                "max_cycles": statistics.maximumCycles,
+                "mean_cycles": statistics.meanCycles,
+                "median_seconds": Double(statistics.medianCycles) / clock,
+                "energy_per_inference": result.energyPerInference.map(energyObject) ?? NSNull(),
+                "each": statistics.inferences.map {
+                    ["name": $0.name, "start_cycle": $0.startCycle, "cycles": $0.cycles, "instructions": $0.instructions] as [String: Any]
+                },
+            ] as [String: Any]
+        } else {
+            object["inferences"] = NSNull()
+        }
         if let fault = result.fault {
             object["fault"] = [
                 "kind": fault.kind.description,
@@ -43,6 +70,13 @@ public enum JSONReport {
             ] as [String: Any]
         } else {
             object["fault"] = NSNull()
+        }
+        func energyObject(_ energy: EnergyEstimate) -> [String: Any] {
+            [
+                "microjoules": energy.microjoules, "average_milliwatts": energy.averageMilliwatts,
+                "active_microjoules": energy.activeMicrojoules, "sleep_microjoules": energy.sleepMicrojoules,
+                "flash_wait_microjoules": energy.flashWaitMicrojoules, "source": energy.source, "is_estimate": true,
+            ]
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"

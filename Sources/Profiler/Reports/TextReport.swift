@@ -26,6 +26,22 @@ public enum TextReport {
             lines.append("  registers     " + registerLine(fault.registers, range: 0..<8))
             lines.append("                " + registerLine(fault.registers, range: 8..<16) + "  xPSR=\(hex(fault.xpsr))")
         }
+        if let statistics = result.inferences {
+            let clock = Double(max(board.clockHz, 1))
+            let names = Set(statistics.inferences.map(\.name)).sorted().joined(separator: ", ")
+            lines.append("  inferences    \(statistics.inferences.count) (\(names))" + (statistics.skipped > 0 ? ", \(statistics.skipped) warm-up skipped" : ""))
+            lines.append("  latency       median \(grouped(statistics.medianCycles)) cycles = \(duration(Double(statistics.medianCycles) / clock))"
+                + "  (min \(grouped(statistics.minimumCycles)), max \(grouped(statistics.maximumCycles)))")
+            if let energy = result.energyPerInference {
+                lines.append("  energy/inf.   \(fixed(energy.microjoules, decimals: 1)) µJ at \(fixed(energy.averageMilliwatts, decimals: 2)) mW (estimate)")
+            }
+        }
+        let memory = result.memory
+        lines.append("  flash         \(bytes(memory.flashBytes)) of \(bytes(memory.flashCapacity))  (\(percent(memory.flashBytes, memory.flashCapacity)))")
+        lines.append("  SRAM static   \(bytes(memory.ramBytes)) of \(bytes(memory.ramCapacity))  (\(percent(memory.ramBytes, memory.ramCapacity)))")
+        if let energy = result.energy {
+            lines.append("  energy        \(fixed(energy.microjoules, decimals: 1)) µJ for the run, \(fixed(energy.averageMilliwatts, decimals: 2)) mW average (estimate from datasheet figures, docs/energy-model.md)")
+        }
         if result.peripheralAccessCount > 0, let address = result.firstPeripheralAddress {
             lines.append("  warning       \(grouped(result.peripheralAccessCount)) accesses to vendor peripherals armsim does not model (read as 0), first at \(hex(address))")
         }
@@ -37,6 +53,17 @@ public enum TextReport {
             let name = index == 13 ? "sp" : index == 14 ? "lr" : index == 15 ? "pc" : "r\(index)"
             return "\(name)=\(hex(registers[index]))"
         }.joined(separator: " ")
+    }
+
+    /// A byte count in B, KiB or MiB.
+    static func bytes(_ count: UInt64) -> String {
+        if count >= 1 << 20 { return fixed(Double(count) / Double(1 << 20), decimals: 2) + " MiB" }
+        if count >= 1 << 10 { return fixed(Double(count) / Double(1 << 10), decimals: 1) + " KiB" }
+        return "\(count) B"
+    }
+
+    static func percent(_ part: UInt64, _ whole: UInt64) -> String {
+        whole == 0 ? "-" : fixed(Double(part) * 100 / Double(whole), decimals: 1) + " %"
     }
 
     /// 1234567 → "1,234,567".
