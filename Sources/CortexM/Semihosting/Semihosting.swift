@@ -100,6 +100,14 @@ public final class Semihosting {
         public var instruction: UInt64
         /// SP at the marker, for per-inference stack depth.
         public var stackPointer: UInt32
+
+        public init(kind: Kind, name: String, cycle: UInt64, instruction: UInt64, stackPointer: UInt32) {
+            self.kind = kind
+            self.name = name
+            self.cycle = cycle
+            self.instruction = instruction
+            self.stackPointer = stackPointer
+        }
     }
 
     /// Markers in the order the firmware executed them.
