@@ -77,7 +77,19 @@ PROGRAMS = {
     "torture_fpu": ("torture_fpu.py", 0),
     "torture_fpu_softfp": ("torture_fpu.py", 0),
     "exceptions_m4": ("exceptions_m4.py", 0),
+    # Neural-network programs (src/nn_main.c, src/digits_*.c); the script takes arguments.
+    "digits": ("nn_digits.py --variant int8", 0),
+    "digits_pruned": ("nn_digits.py --variant pruned", 0),
+    "digits_float": ("nn_digits.py --variant float", 0),
+    "kws": ("nn_model.py --model kws", 0),
+    "vww": ("nn_model.py --model vww", 0),
+    "ic": ("nn_model.py --model ic", 0),
+    "ad": ("nn_model.py --model ad", 0),
 }
+# The NN programs are built (Makefile NN_BOARDS) and run only on boards with room for
+# the largest model: pico (Cortex-M0+), nano33 (Cortex-M4) and QEMU's mps2-an386.
+NN_BOARDS = ("pico", "nano33", "mps2-an386")
+NN_PROGRAMS = ["digits", "digits_pruned", "digits_float", "kws", "vww", "ic", "ad"]
 # The Cortex-M4 build of `fault` has its own source and reference (LDRD, not LDR).
 PROGRAM_OVERRIDES = {("fault", "m4"): ("fault_m4.py", None)}
 DEFAULT_PROGRAMS = {
@@ -121,13 +133,18 @@ def family(board):
     return "m4" if CORES[board] == "m4" else "m0"
 
 
+def board_programs(board):
+    return DEFAULT_PROGRAMS[family(board)] + (NN_PROGRAMS if board in NN_BOARDS else [])
+
+
 def program_entry(program, board):
     return PROGRAM_OVERRIDES.get((program, family(board)), PROGRAMS[program])
 
 
 def reference_output(program, board, args, cache):
     script, _ = program_entry(program, board)
-    command = [sys.executable, os.path.join(FIRMWARE, "reference", script)]
+    script, *script_args = shlex.split(script)
+    command = [sys.executable, os.path.join(FIRMWARE, "reference", script)] + script_args
     if program == "bench":
         command += ["--iterations", str(args.bench_iterations)]
     elif program == "bench-small":
@@ -211,9 +228,9 @@ def main():
     passed = failed = 0
     for board in boards:
         if args.programs:
-            programs = [p for p in requested if p in DEFAULT_PROGRAMS[family(board)] or p == "bench"]
+            programs = [p for p in requested if p in board_programs(board) or p == "bench"]
         else:
-            programs = DEFAULT_PROGRAMS[family(board)] + (["bench"] if args.with_bench else [])
+            programs = board_programs(board) + (["bench"] if args.with_bench else [])
         for program in programs:
             ok, report = run_case(args, board, program, cache)
             known = args.runner == "qemu" and QEMU_KNOWN_DIFFERENCES.get((program, board))
