@@ -16,11 +16,11 @@ public struct ArmsimCommand: ParsableCommand {
               armsim run firmware.elf --board microbit-v1
 
             Exit status: the firmware's own status (0-255) when it exits through semihosting; \
-            64 usage error, 65 input rejected, 66 file missing or unreadable, 69 core not supported, \
+            64 usage error, 65 input rejected, 66 file missing or unreadable, \
             70 firmware failed (fault, lockup, endless loop), 124 cycle limit reached. See docs/exit-codes.md.
             """,
         version: version,
-        subcommands: [RunCommand.self, BoardsCommand.self, DisassembleCommand.self]
+        subcommands: [RunCommand.self, BoardsCommand.self, DisassembleCommand.self, DifftestExecCommand.self]
     )
 
     public init() {}

@@ -75,8 +75,7 @@ struct RunCommand: ParsableCommand {
                 image: image, board: board, options: options, standardOutput: Terminal.standardOutput,
                 standardError: Terminal.standardError, standardInput: Terminal.readInput)
         } catch {
-            let status = if case .coreNotSupported = error { ExitStatus.unsupported } else { ExitStatus.inputRejected }
-            throw Terminal.fail(error.description, status: status)
+            throw Terminal.fail(error.description, status: ExitStatus.inputRejected)
         }
         let result = session.run()
         if !quiet { Terminal.error(TextReport.render(result)) }

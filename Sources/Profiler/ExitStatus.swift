@@ -15,8 +15,6 @@ public enum ExitStatus {
     public static let inputRejected: Int32 = 65
     /// The ELF file does not exist or cannot be read (EX_NOINPUT).
     public static let noInput: Int32 = 66
-    /// The board's core is not supported by this build (EX_UNAVAILABLE).
-    public static let unsupported: Int32 = 69
     /// The firmware crashed: lockup, unhandled fault, endless loop after a fault, a stray
     /// breakpoint, sleep with no wake-up source, or a semihosting stop other than
     /// ApplicationExit (EX_SOFTWARE).

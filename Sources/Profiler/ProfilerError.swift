@@ -9,8 +9,6 @@ public enum ProfilerError: Error, CustomStringConvertible, Equatable, Sendable {
     case segmentOutsideMemory(file: String, segment: String, start: UInt32, byteCount: UInt64, board: String, regions: [MemoryRegionSpec])
     /// The image has no vector table at the boot address and its ELF entry point is not a Thumb address.
     case entryNotThumb(file: String, entry: UInt32)
-    /// The board's core cannot be simulated by this build yet.
-    case coreNotSupported(board: String, core: CoreKind)
 
     /// One line, lower case, naming the offending value.
     public var description: String {
@@ -21,8 +19,6 @@ public enum ProfilerError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(file): segment \(segment) at \(hex(start))-\(hex(UInt32(truncatingIfNeeded: end))) (\(ProfilerError.size(byteCount))) lies outside \(board) memory (\(map))"
         case .entryNotThumb(let file, let entry):
             return "\(file): no vector table at the boot address and the entry point \(hex(entry)) is not a Thumb address (bit 0 clear)"
-        case .coreNotSupported(let board, let core):
-            return "\(board) has a \(core.displayName), which this version of armsim cannot run yet (supported: Cortex-M0, Cortex-M0+)"
         }
     }
 

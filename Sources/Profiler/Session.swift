@@ -45,7 +45,6 @@ public final class Session {
         standardOutput: @escaping Semihosting.Sink, standardError: @escaping Semihosting.Sink,
         standardInput: @escaping (Int) -> [UInt8] = { _ in [] }
     ) throws(ProfilerError) {
-        guard board.core.isExecutable else { throw .coreNotSupported(board: board.key, core: board.core) }
         for segment in image.segments {
             let byteCount = UInt64(max(segment.memoryByteCount, UInt32(clamping: segment.fileBytes.count)))
             guard byteCount > 0 else { continue }

@@ -77,16 +77,20 @@ public enum Disassembler {
         case .rev: return "rev \(d), \(m)"
         case .rev16: return "rev16 \(d), \(m)"
         case .revsh: return "revsh \(d), \(m)"
-        case .cps: return i.imm == 1 ? "cpsid i" : "cpsie i"
+        case .cps:
+            let flags = (i.options & 2 != 0 ? "i" : "") + (i.options & 1 != 0 ? "f" : "")
+            return (i.imm == 1 ? "cpsid " : "cpsie ") + (flags.isEmpty ? "i" : flags)
         case .bkpt: return "bkpt \(hexImmediate(i.imm))"
         case .nop:
+            // The 32-bit hints (NOP.W, YIELD.W, DBG, unallocated hints) render with the Thumb-2 class.
+            if i.isThumb32 { return thumb2LoadStoreText(i) ?? "nop.w" }
             switch i.raw & 0xFFFF {
             case 0xBF10: return "yield"
             default: return "nop"
             }
-        case .sev: return "sev"
-        case .wfe: return "wfe"
-        case .wfi: return "wfi"
+        case .sev: return i.isThumb32 ? "sev.w" : "sev"
+        case .wfe: return i.isThumb32 ? "wfe.w" : "wfe"
+        case .wfi: return i.isThumb32 ? "wfi.w" : "wfi"
         case .stm: return "stmia \(n)!, \(registerList(i.imm))"
         case .ldm: return "ldmia \(n)\(i.imm & (1 << UInt32(i.n)) == 0 ? "!" : ""), \(registerList(i.imm))"
         case .bConditional: return "b\(i.condition.suffix) \(hexImmediate(i.imm))"

@@ -169,8 +169,10 @@ public enum Encodings16 {
         EncodingRow("PUSH", "T1", "DDI0419 A6.7.50", .v6M, "1011010 M:1 register_list:8", { raw, _ in
             Instruction(op: .push, n: 13, imm: bits(raw, 0, 8) | (bits(raw, 8, 1) << 14), raw: raw)
         }),
-        EncodingRow("CPS", "T1", "DDI0419 B4.2.1", .v6M, "10110110011 im:1 (0) (0) (1) (0)", { raw, _ in
-            Instruction(op: .cps, imm: bits(raw, 4, 1), raw: raw)
+        // ARMv7-M gives bit 1 (I, PRIMASK) and bit 0 (F, FAULTMASK) a meaning (DDI 0403
+        // B5.2.1); ARMv6-M draws them as (1)(0): `options` carries both.
+        EncodingRow("CPS", "T1", "DDI0419 B4.2.1", .v6M, "10110110011 im:1 (0) (0) I:1 F:1", { raw, _ in
+            Instruction(op: .cps, options: UInt8(bits(raw, 0, 2)), imm: bits(raw, 4, 1), raw: raw)
         }),
         EncodingRow("REV", "T1", "DDI0419 A6.7.52", .v6M, "1011101000 Rm:3 Rd:3", extend(.rev)),
         EncodingRow("REV16", "T1", "DDI0419 A6.7.53", .v6M, "1011101001 Rm:3 Rd:3", extend(.rev16)),

@@ -9,6 +9,10 @@ public enum Encodings32 {
     public static let rows: [EncodingRow] =
         v6MRows + thumb2ControlRows + thumb2LoadStoreRows + thumb2DataProcessingRows + dspRows + floatingPointRows
 
+    /// BadReg() of the pseudocode (DDI 0403 A7.3): SP or PC where an encoding forbids
+    /// them. LR (R14) is an ordinary register there.
+    @inline(__always) static func isBadRegister(_ register: UInt8) -> Bool { register == 13 || register == 15 }
+
     /// ARMv6-M 32-bit encodings (DDI 0419 A5.3.1 "Branch and miscellaneous control").
     public static let v6MRows: [EncodingRow] = [
         // MSR/MRS/barriers sit inside the BL-shaped space (op1 = 0x); they come first.

@@ -67,18 +67,6 @@ struct SessionTests {
         }
     }
 
-    @Test("a board with a Cortex-M4 is refused as coreNotSupported", arguments: ["nano33", "microbit-v2", "nucleo-f411re"])
-    func cortexM4BoardIsNotSupported(key: String) throws {
-        let image = try loadFirmware(board: "microbit-v1", program: "hello")
-        let board = try BoardCatalog.board(key: key)
-        do {
-            _ = try Session(image: image, board: board, standardOutput: { _ in }, standardError: { _ in })
-            Issue.record("a Cortex-M4 board was accepted")
-        } catch {
-            #expect(error == .coreNotSupported(board: key, core: .m4))
-            #expect(error.description.hasPrefix("\(key) has a Cortex-M4"))
-        }
-    }
 
     /// Code at 0x100 with no vector table at 0: `MOVS r0, #0x18; LDR r1, [pc, #4];
     /// BKPT #0xAB; NOP; .word 0x20026` — SYS_EXIT ApplicationExit (checked with arm-none-eabi-objdump).

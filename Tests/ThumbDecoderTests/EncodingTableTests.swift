@@ -56,18 +56,56 @@ struct EncodingTableTests {
         #expect(names == hintOverlaps + ["UDF T1 > B T1", "SVC T1 > B T1", "NOP (unallocated hint) T1 > IT T1"])
     }
 
-    /// Encodings32.rows has no overlapping pair: MSR/MRS/barriers have hw2[14] = 0 and
-    /// hw2[12] = 0, UDF.W has hw2[15:12] = 1010, BL has hw2[14] = 1 and hw2[12] = 1
-    /// (DDI 0419 A5.3.1, Table A5-8), and the rows fix distinct op1 values.
-    @Test("Every overlapping pair of 32-bit rows is resolved by putting the more specific row first")
+    /// Overlaps in Encodings32.rows are resolved by order: either the earlier row is a
+    /// strict sub-case of the later one, or the pair is one of the carve-outs declared
+    /// here, where the manual takes a field value of a general encoding for another
+    /// instruction (DDI 0403E A5.3.6–A5.3.10, A5.3.1, A5.3.11):
+    /// - literal forms (Rn = 1111) before the immediate and register forms;
+    /// - the preload and unallocated memory hints (Rt = 1111) before LDRB/LDRSB/LDRH/LDRSH;
+    /// - LDREX/LDREXB/LDREXH and TBB/TBH (P:W = 00) before LDRD (literal);
+    /// - CMN/CMP (Rd = 1111, S = 1) before the ADD/SUB SP forms.
+    /// A new overlap must be added here with its reason.
+    @Test("Every overlapping pair of 32-bit rows is resolved by order: a strict sub-case first, or a declared carve-out")
     func thirtyTwoBitOverlapsAreOrdered() {
         let rows = Encodings32.rows
-        let pairs = Self.overlappingPairs(rows)
-        for (i, j) in pairs {
-            #expect(Self.resolves(rows[i], rows[j]), "\(Self.label(rows[i])) overlaps later \(Self.label(rows[j]))")
-        }
-        #expect(pairs.isEmpty)
+        let unresolved = Self.overlappingPairs(rows).filter { !Self.resolves(rows[$0.0], rows[$0.1]) }
+            .map { "\(rows[$0.0].name) \(rows[$0.0].form) > \(rows[$0.1].name) \(rows[$0.1].form)" }
+        #expect(Set(unresolved) == Set(Self.declaredOverlaps32))
+        #expect(unresolved.count == Self.declaredOverlaps32.count)
     }
+
+    static let declaredOverlaps32: [String] = {
+        let literalFirst: [(String, [String])] = [
+            ("PLD (literal) T1", ["PLD (immediate) T1", "PLD (immediate) T2", "PLD (register) T1", "LDRB (immediate) T2", "LDRB (immediate) T3", "LDRB (register) T2"]),
+            ("PLI (literal) T3", ["PLI (immediate) T1", "PLI (immediate) T2", "PLI (register) T1", "LDRSB (immediate) T1", "LDRSB (immediate) T2", "LDRSB (register) T2"]),
+            ("Unallocated memory hint (literal) -", [
+                "LDRH (literal) T1", "LDRSH (literal) T1", "Unallocated memory hint (immediate) -",
+                "Unallocated memory hint (negative immediate) -", "Unallocated memory hint (register) -",
+                "LDRH (immediate) T2", "LDRH (immediate) T3", "LDRH (register) T2", "LDRSH (immediate) T1",
+                "LDRSH (immediate) T2", "LDRSH (register) T2",
+            ]),
+            ("LDRB (literal) T1", ["PLD (immediate) T1", "PLD (immediate) T2", "PLD (register) T1", "LDRB (immediate) T2", "LDRB (immediate) T3", "LDRB (register) T2"]),
+            ("LDRSB (literal) T1", ["PLI (immediate) T1", "PLI (immediate) T2", "PLI (register) T1", "LDRSB (immediate) T1", "LDRSB (immediate) T2", "LDRSB (register) T2"]),
+            ("LDRH (literal) T1", [
+                "Unallocated memory hint (immediate) -", "Unallocated memory hint (negative immediate) -",
+                "Unallocated memory hint (register) -", "LDRH (immediate) T2", "LDRH (immediate) T3", "LDRH (register) T2",
+            ]),
+            ("LDRSH (literal) T1", [
+                "Unallocated memory hint (immediate) -", "Unallocated memory hint (negative immediate) -",
+                "Unallocated memory hint (register) -", "LDRSH (immediate) T1", "LDRSH (immediate) T2", "LDRSH (register) T2",
+            ]),
+            ("LDR (literal) T2", ["LDR (immediate) T3", "LDR (immediate) T4", "LDR (register) T2"]),
+            ("Unallocated memory hint (immediate) -", ["LDRH (immediate) T2", "LDRSH (immediate) T1"]),
+            ("Unallocated memory hint (negative immediate) -", ["LDRH (immediate) T3", "LDRSH (immediate) T2"]),
+            ("Unallocated memory hint (register) -", ["LDRH (register) T2", "LDRSH (register) T2"]),
+        ]
+        let exclusiveAndTableBranch = ["LDREX T1", "TBB T1", "TBH T1", "LDREXB T1", "LDREXH T1"].map { "\($0) > LDRD (literal) T1" }
+        let compares = [
+            "CMN (immediate) T1 > ADD (SP plus immediate) T3", "CMP (immediate) T2 > SUB (SP minus immediate) T2",
+            "CMN (register) T2 > ADD (SP plus register) T3", "CMP (register) T3 > SUB (SP minus register) T1",
+        ]
+        return exclusiveAndTableBranch + literalFirst.flatMap { earlier, laters in laters.map { "\(earlier) > \($0)" } } + compares
+    }()
 
     @Test("Every pattern is 16 or 32 bits long, as its table requires")
     func patternWidths() {
@@ -375,6 +413,9 @@ struct EncodingTableTests {
             if let canonical = Self.shouldBeCanonical(halfword) {
                 var expected = Self.v6M.decode(first: canonical, second: 0, address: 0)
                 expected.raw = UInt32(halfword)
+                // CPS carries its I and F bits in `options` for ARMv7-M; an ARMv6-M core
+                // ignores them (it always writes PRIMASK), so they are not compared.
+                if halfword & 0xFFE0 == 0xB660 { expected.options = instruction.options }
                 #expect(instruction == expected, "0x\(String(halfword, radix: 16)) should execute as 0x\(String(canonical, radix: 16))")
             } else {
                 #expect(instruction.op == .undefined, "0x\(String(halfword, radix: 16)) decodes as \(Disassembler.text(instruction))")

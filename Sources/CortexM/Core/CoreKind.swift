@@ -17,11 +17,6 @@ public enum CoreKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Whether this build of armsim can execute code for the core yet.
-    public var isExecutable: Bool {
-        switch self {
-        case .m0, .m0plus: return true
-        case .m4: return false
-        }
-    }
+    /// Whether this build of armsim can execute code for the core.
+    public var isExecutable: Bool { true }
 }

@@ -59,6 +59,14 @@ public final class CortexMCore {
     /// True when an FP instruction can run without the checks of `prepareFloatingPoint`:
     /// CP10/CP11 enabled in CPACR, CONTROL.FPCA set and no lazy stacking pending.
     var floatingPointReady = false
+    /// Cortex-M4 load/store pipelining (M4 TRM §3.3.2): the address of the instruction
+    /// right after the last load single executed (1, never an instruction address, when
+    /// the last load/store single was a store or an unpipelined access), and that load's
+    /// destination register. A load or store single at this address whose address
+    /// registers do not include the destination costs one cycle less. Only the load/store
+    /// handlers read or write these, so other instructions pay nothing.
+    var loadPipelineNextAddress: UInt32 = 1
+    var loadPipelineDestination: UInt8 = 0xFF
 
     /// Cycles executed so far (modeled core clock cycles, including sleep).
     public internal(set) var cycles: UInt64 = 0
@@ -137,6 +145,7 @@ public final class CortexMCore {
         cycles = 0; instructions = 0; sleepCycles = 0; exceptionCount = 0
         stopReason = nil; lastFault = nil; eventRegister = false
         q = false; ge = 0; basepri = 0; faultmask = false; exclusiveAddress = nil
+        loadPipelineNextAddress = 1; loadPipelineDestination = 0xFF
         for index in 0..<32 { s[index] = 0 }
         fpscr = 0
         floatingPointReady = false

@@ -65,7 +65,27 @@ extension CortexMCore {
     /// list but not the lowest register the stored value is UNKNOWN; armsim stores
     /// the original value.
     @inline(__always) func storeMultiple(base: Int, list: UInt32) -> Bool {
-        var address = r[base]
+        let start = r[base]
+        guard storeRegisterList(list, to: start) else { return false }
+        r[base] = start &+ UInt32(list.nonzeroBitCount) &* 4
+        return true
+    }
+
+    /// LDM Rn{!}, {list}: ascending loads; writeback unless Rn is in the list.
+    @inline(__always) func loadMultiple(base: Int, list: UInt32) -> Bool {
+        let start = r[base]
+        var pcValue: UInt32 = 0
+        guard loadRegisterList(list, from: start, pcValue: &pcValue) else { return false }
+        if list & (1 << UInt32(base)) == 0 { r[base] = start &+ UInt32(list.nonzeroBitCount) &* 4 }
+        return true
+    }
+
+    /// Stores the registers of `list` (bit i = Ri, lowest register at the lowest
+    /// address) to consecutive aligned words from `start`, for STM, STMDB and PUSH.W.
+    /// A fault part-way leaves the earlier words stored and returns false; the caller
+    /// then writes nothing back. The list never holds PC (its bit is should-be-zero).
+    @inline(__always) func storeRegisterList(_ list: UInt32, to start: UInt32) -> Bool {
+        var address = start
         var remaining = list
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
@@ -73,33 +93,37 @@ extension CortexMCore {
             address &+= 4
             remaining &= remaining - 1
         }
-        r[base] = address
         return true
     }
 
-    /// LDM Rn{!}, {list}: ascending loads; writeback unless Rn is in the list.
-    @inline(__always) func loadMultiple(base: Int, list: UInt32) -> Bool {
-        var address = r[base]
-        let start = address
-        var remaining = list
-        // Check every address first so a fault leaves all registers unchanged.
-        while remaining != 0 {
-            guard loadAlignedWord(address) != nil else { return false }
-            address &+= 4
-            remaining &= remaining - 1
+    /// Loads the registers of `list` (bit i = Ri, PC included as bit 15) from
+    /// consecutive aligned words from `start`, for LDM (16- and 32-bit) and LDMDB.
+    /// Every word is read (wait states, faults, System Control Space reads) before any
+    /// register is written, so a fault part-way leaves all registers unchanged. PC is
+    /// not written: its word is returned in `pcValue` for the caller's LoadWritePC.
+    /// - Returns: false after a fault.
+    @inline(__always) func loadRegisterList(_ list: UInt32, from start: UInt32, pcValue: inout UInt32) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { values in
+            var address = start
+            var remaining = list
+            var count = 0
+            while remaining != 0 {
+                guard let value = loadAlignedWord(address) else { return false }
+                values[count] = value
+                count += 1
+                address &+= 4
+                remaining &= remaining - 1
+            }
+            remaining = list & 0x7FFF
+            count = 0
+            while remaining != 0 {
+                r[remaining.trailingZeroBitCount] = values[count]
+                count += 1
+                remaining &= remaining - 1
+            }
+            if list & (1 << 15) != 0 { pcValue = values[count] }
+            return true
         }
-        address = start
-        remaining = list
-        var baseLoaded = false
-        while remaining != 0 {
-            let index = remaining.trailingZeroBitCount
-            r[index] = hostLoad32(address) ?? 0
-            if index == base { baseLoaded = true }
-            address &+= 4
-            remaining &= remaining - 1
-        }
-        if !baseLoaded { r[base] = address }
-        return true
     }
 
     /// BXWritePC: a branch that may change state or return from an exception.

@@ -155,45 +155,62 @@ extension CortexMCore {
                 next = self.pc
 
             // MARK: Loads and stores (A5.2.4)
+            // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
+            // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
             case .ldrLiteral:
                 guard let value = load(slot.imm, size: 4) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: 15, offset: 15, destination: d) }
             case .ldrImmediate:
                 guard let value = load(r[n] &+ slot.imm, size: 4) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
             case .ldrhImmediate:
                 guard let value = load(r[n] &+ slot.imm, size: 2) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
             case .ldrbImmediate:
                 guard let value = load(r[n] &+ slot.imm, size: 1) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
             case .ldrRegister:
                 guard let value = load(r[n] &+ r[m], size: 4) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
             case .ldrhRegister:
                 guard let value = load(r[n] &+ r[m], size: 2) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
             case .ldrbRegister:
                 guard let value = load(r[n] &+ r[m], size: 1) else { continue }
                 r[d] = value
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
             case .ldrshRegister:
                 guard let value = load(r[n] &+ r[m], size: 2) else { continue }
                 r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: value)))
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
             case .ldrsbRegister:
                 guard let value = load(r[n] &+ r[m], size: 1) else { continue }
                 r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
+                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
             case .strImmediate:
                 guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue }
+                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
             case .strhImmediate:
                 guard store(r[n] &+ slot.imm, r[d], size: 2) else { continue }
+                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
             case .strbImmediate:
                 guard store(r[n] &+ slot.imm, r[d], size: 1) else { continue }
+                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
             case .strRegister:
                 guard store(r[n] &+ r[m], r[d], size: 4) else { continue }
+                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
             case .strhRegister:
                 guard store(r[n] &+ r[m], r[d], size: 2) else { continue }
+                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
             case .strbRegister:
                 guard store(r[n] &+ r[m], r[d], size: 1) else { continue }
+                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
 
             // MARK: Miscellaneous (A5.2.5)
             case .adr:
@@ -236,7 +253,7 @@ extension CortexMCore {
             case .ldm:
                 guard loadMultiple(base: n, list: slot.imm) else { continue }
             case .cps:
-                changeProcessorState(disable: slot.imm == 1)
+                changeProcessorState(disable: slot.imm == 1, masks: slot.options)
             case .nop, .barrier, .it:
                 break
             case .compareAndBranch:
@@ -288,18 +305,219 @@ extension CortexMCore {
                 continue
 
             // MARK: Thumb-2 data processing, multiply and divide (CortexMCore+DataProcessing32.swift)
+            // Modified immediate (A5.3.1) and plain binary immediate (A5.3.3); no operand is PC.
+            case .andImmediateT1: executeLogicalImmediate(slot, r[n] & slot.imm, writes: true)
+            case .tstImmediateT1: executeLogicalImmediate(slot, r[n] & slot.imm, writes: false)
+            case .bicImmediateT1: executeLogicalImmediate(slot, r[n] & ~slot.imm, writes: true)
+            case .orrImmediateT1: executeLogicalImmediate(slot, r[n] | slot.imm, writes: true)
+            case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
+            case .ornImmediateT1: executeLogicalImmediate(slot, r[n] | ~slot.imm, writes: true)
+            case .mvnImmediateT1: executeLogicalImmediate(slot, ~slot.imm, writes: true)
+            case .eorImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: true)
+            case .teqImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: false)
+            case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
+            case .cmnImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: false)
+            case .adcImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: c, writes: true)
+            case .sbcImmediateT1: executeArithmetic(slot, r[n], ~slot.imm, carryIn: c, writes: true)
+            case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
+            case .cmpImmediateT2: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: false)
+            case .rsbImmediateT2: executeArithmetic(slot, ~r[n], slot.imm, carryIn: true, writes: true)
+            case .adrT2, .movImmediateT3: r[d] = slot.imm
+            case .movtT1: r[d] = (r[d] & 0xFFFF) | (slot.imm << 16)
+            case .ssatT1: executeSignedSaturate(slot)
+            case .usatT1: executeUnsignedSaturate(slot)
+            case .sbfxT1: executeSignedBitFieldExtract(slot)
+            case .ubfxT1: executeUnsignedBitFieldExtract(slot)
+            case .bfiT1: r[d] = (r[d] & ~slot.imm) | ((r[n] << UInt32(slot.options)) & slot.imm)
+            case .bfcT1: r[d] &= ~slot.imm
+            // Shifted register (A5.3.11).
+            case .andRegisterT2: executeAndRegister(slot)
+            case .tstRegisterT2: executeTestRegister(slot)
+            case .bicRegisterT2: executeBitClearRegister(slot)
+            case .orrRegisterT2: executeOrRegister(slot)
+            case .movRegisterT3: executeMoveShiftedRegister(slot)
+            case .ornRegisterT1: executeOrNotRegister(slot)
+            case .mvnRegisterT2: executeMoveNotRegister(slot)
+            case .eorRegisterT2: executeExclusiveOrRegister(slot)
+            case .teqRegisterT1: executeTestEquivalenceRegister(slot)
+            case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
+            case .cmnRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: false)
+            case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: c, writes: true)
+            case .sbcRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: c, writes: true)
+            case .subRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: true)
+            case .cmpRegisterT3: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: false)
+            case .rsbRegisterT1: executeArithmetic(slot, ~r[n], shiftedArithmeticOperand(slot), carryIn: true, writes: true)
+            // Data processing (register) (A5.3.12) and miscellaneous operations (A5.3.15).
+            case .lslRegisterT2: executeShiftRegister(slot, type: 0)
+            case .lsrRegisterT2: executeShiftRegister(slot, type: 1)
+            case .asrRegisterT2: executeShiftRegister(slot, type: 2)
+            case .rorRegisterT2: executeShiftRegister(slot, type: 3)
+            case .sxtbT2: r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: rotatedForExtend(slot))))
+            case .sxthT2: r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: rotatedForExtend(slot))))
+            case .uxtbT2: r[d] = rotatedForExtend(slot) & 0xFF
+            case .uxthT2: r[d] = rotatedForExtend(slot) & 0xFFFF
+            case .clzT1: r[d] = UInt32(r[m].leadingZeroBitCount)
+            case .rbitT1: r[d] = CortexMCore.reverseBits(r[m])
+            case .revT2: r[d] = r[m].byteSwapped
+            case .rev16T2: r[d] = ((r[m] & 0x00FF_00FF) << 8) | ((r[m] >> 8) & 0x00FF_00FF)
+            case .revshT2: r[d] = UInt32(bitPattern: Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: r[m]).byteSwapped)))
+            // Multiply (A5.3.16), long multiply and divide (A5.3.17).
+            case .mulT2: r[d] = r[n] &* r[m]
+            case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
+            case .mlsT1: r[d] = r[Int(slot.a)] &- r[n] &* r[m]
+            case .smullT1: executeSignedLongMultiply(slot, accumulate: false)
+            case .umullT1: executeUnsignedLongMultiply(slot, accumulate: false)
+            case .smlalT1: executeSignedLongMultiply(slot, accumulate: true)
+            case .umlalT1: executeUnsignedLongMultiply(slot, accumulate: true)
+            case .sdivT1: guard executeSignedDivide(slot) else { continue }
+            case .udivT1: guard executeUnsignedDivide(slot) else { continue }
 
             // MARK: Thumb-2 loads, stores, branches and control (CortexMCore+LoadStore32.swift)
+            case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 4, signed: false) else { continue }
+            case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: false) else { continue }
+            case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: false) else { continue }
+            case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: true) else { continue }
+            case .ldrshImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: true) else { continue }
+            case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue }
+            case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue }
+            case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue }
+            case .ldrRegisterWide: guard executeLoadRegister(slot, pc, next, size: 4, signed: false) else { continue }
+            case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: false) else { continue }
+            case .ldrhRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: false) else { continue }
+            case .ldrsbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: true) else { continue }
+            case .ldrshRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: true) else { continue }
+            case .strRegisterWide: guard executeStoreRegister(slot, pc, size: 4) else { continue }
+            case .strbRegisterWide: guard executeStoreRegister(slot, pc, size: 1) else { continue }
+            case .strhRegisterWide: guard executeStoreRegister(slot, pc, size: 2) else { continue }
+            case .ldrLiteralWide: guard executeLoadLiteral(slot, pc, next, size: 4, signed: false) else { continue }
+            case .ldrbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: false) else { continue }
+            case .ldrhLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: false) else { continue }
+            case .ldrsbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: true) else { continue }
+            case .ldrshLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: true) else { continue }
+            case .ldrToPC: guard executeLoadToPC(slot) else { continue }
+            case .preload: break
+            case .clrex: exclusiveAddress = nil
+            case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { continue }
+            case .ldrdLiteral: guard executeLoadDual(slot, isLiteral: true) else { continue }
+            case .strdImmediate: guard executeStoreDual(slot) else { continue }
+            case .ldrex: guard executeLoadExclusive(slot, pc, next, size: 4) else { continue }
+            case .ldrexb: guard executeLoadExclusive(slot, pc, next, size: 1) else { continue }
+            case .ldrexh: guard executeLoadExclusive(slot, pc, next, size: 2) else { continue }
+            case .strex: guard executeStoreExclusive(slot, pc, size: 4) else { continue }
+            case .strexb: guard executeStoreExclusive(slot, pc, size: 1) else { continue }
+            case .strexh: guard executeStoreExclusive(slot, pc, size: 2) else { continue }
+            case .tbb: guard executeTableBranch(slot, pc, isHalfword: false) else { continue }
+            case .tbh: guard executeTableBranch(slot, pc, isHalfword: true) else { continue }
+            case .ldmWide: guard executeLoadMultipleWide(slot, decrementBefore: false) else { continue }
+            case .ldmdb: guard executeLoadMultipleWide(slot, decrementBefore: true) else { continue }
+            case .stmWide: guard executeStoreMultipleWide(slot, decrementBefore: false) else { continue }
+            case .stmdb: guard executeStoreMultipleWide(slot, decrementBefore: true) else { continue }
 
             // MARK: DSP extension (CortexMCore+DSP.swift)
+            case .sadd16: r[d] = signedParallel16(r[n], r[m], .add)
+            case .sasx: r[d] = signedParallel16(r[n], r[m], .addSubtractExchange)
+            case .ssax: r[d] = signedParallel16(r[n], r[m], .subtractAddExchange)
+            case .ssub16: r[d] = signedParallel16(r[n], r[m], .subtract)
+            case .sadd8: r[d] = signedParallel8(r[n], r[m], subtract: false)
+            case .ssub8: r[d] = signedParallel8(r[n], r[m], subtract: true)
+            case .qadd16: r[d] = saturatingParallel16(r[n], r[m], .add)
+            case .qasx: r[d] = saturatingParallel16(r[n], r[m], .addSubtractExchange)
+            case .qsax: r[d] = saturatingParallel16(r[n], r[m], .subtractAddExchange)
+            case .qsub16: r[d] = saturatingParallel16(r[n], r[m], .subtract)
+            case .qadd8: r[d] = saturatingParallel8(r[n], r[m], subtract: false)
+            case .qsub8: r[d] = saturatingParallel8(r[n], r[m], subtract: true)
+            case .shadd16: r[d] = halvingParallel16(r[n], r[m], .add, signed: true)
+            case .shasx: r[d] = halvingParallel16(r[n], r[m], .addSubtractExchange, signed: true)
+            case .shsax: r[d] = halvingParallel16(r[n], r[m], .subtractAddExchange, signed: true)
+            case .shsub16: r[d] = halvingParallel16(r[n], r[m], .subtract, signed: true)
+            case .shadd8: r[d] = halvingParallel8(r[n], r[m], subtract: false, signed: true)
+            case .shsub8: r[d] = halvingParallel8(r[n], r[m], subtract: true, signed: true)
+            case .uadd16: r[d] = unsignedParallel16(r[n], r[m], .add)
+            case .uasx: r[d] = unsignedParallel16(r[n], r[m], .addSubtractExchange)
+            case .usax: r[d] = unsignedParallel16(r[n], r[m], .subtractAddExchange)
+            case .usub16: r[d] = unsignedParallel16(r[n], r[m], .subtract)
+            case .uadd8: r[d] = unsignedParallel8(r[n], r[m], subtract: false)
+            case .usub8: r[d] = unsignedParallel8(r[n], r[m], subtract: true)
+            case .uqadd16: r[d] = unsignedSaturatingParallel16(r[n], r[m], .add)
+            case .uqasx: r[d] = unsignedSaturatingParallel16(r[n], r[m], .addSubtractExchange)
+            case .uqsax: r[d] = unsignedSaturatingParallel16(r[n], r[m], .subtractAddExchange)
+            case .uqsub16: r[d] = unsignedSaturatingParallel16(r[n], r[m], .subtract)
+            case .uqadd8: r[d] = unsignedSaturatingParallel8(r[n], r[m], subtract: false)
+            case .uqsub8: r[d] = unsignedSaturatingParallel8(r[n], r[m], subtract: true)
+            case .uhadd16: r[d] = halvingParallel16(r[n], r[m], .add, signed: false)
+            case .uhasx: r[d] = halvingParallel16(r[n], r[m], .addSubtractExchange, signed: false)
+            case .uhsax: r[d] = halvingParallel16(r[n], r[m], .subtractAddExchange, signed: false)
+            case .uhsub16: r[d] = halvingParallel16(r[n], r[m], .subtract, signed: false)
+            case .uhadd8: r[d] = halvingParallel8(r[n], r[m], subtract: false, signed: false)
+            case .uhsub8: r[d] = halvingParallel8(r[n], r[m], subtract: true, signed: false)
+            case .sel: r[d] = select(r[n], r[m])
+            case .qadd: r[d] = saturatingAddSubtract(r[m], r[n], subtract: false)
+            case .qsub: r[d] = saturatingAddSubtract(r[m], r[n], subtract: true)
+            case .qdadd: r[d] = saturatingDoubleAddSubtract(r[m], r[n], subtract: false)
+            case .qdsub: r[d] = saturatingDoubleAddSubtract(r[m], r[n], subtract: true)
+            case .sxtab: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: true, signed: true)
+            case .sxtah: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: false, signed: true)
+            case .uxtab: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: true, signed: false)
+            case .uxtah: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: false, signed: false)
+            case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
+            case .uxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: false)
+            case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
+            case .uxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: false)
+            case .usad8: r[d] = sumOfAbsoluteDifferences(r[n], r[m])
+            case .usada8: r[d] = sumOfAbsoluteDifferences(r[n], r[m]) &+ r[Int(slot.a)]
+            case .ssat16: r[d] = signedSaturate16(r[n], width: slot.imm)
+            case .usat16: r[d] = unsignedSaturate16(r[n], width: slot.imm)
+            case .pkhbt: r[d] = packBottomTop(r[n], r[m], shift: slot.imm)
+            case .pkhtb: r[d] = packTopBottom(r[n], r[m], shift: slot.imm)
+            case .smulxy: r[d] = UInt32(bitPattern: halfwordProduct(r[n], r[m], options: slot.options))
+            case .smlaxy: r[d] = multiplyAccumulateHalfwords(slot)
+            case .smulwy: r[d] = multiplyWordHalfword(r[n], r[m], top: slot.options & 1 != 0)
+            case .smlawy: r[d] = multiplyAccumulateWordHalfword(slot)
+            case .smuad: r[d] = dualMultiplyAdd(slot)
+            case .smusd: r[d] = dualMultiplySubtract(slot)
+            case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
+            case .smlsd: r[d] = dualMultiplyAccumulate(slot, subtract: true)
+            case .smmul: r[d] = mostSignificantWordMultiply(slot, accumulator: 0, subtract: false)
+            case .smmla: r[d] = mostSignificantWordMultiply(slot, accumulator: r[Int(slot.a)], subtract: false)
+            case .smmls: r[d] = mostSignificantWordMultiply(slot, accumulator: r[Int(slot.a)], subtract: true)
+            case .smlalxy: multiplyAccumulateLongHalfwords(slot)
+            case .smlald: dualMultiplyAccumulateLong(slot, subtract: false)
+            case .smlsld: dualMultiplyAccumulateLong(slot, subtract: true)
+            case .umaal: multiplyAccumulateAccumulateLong(slot)
 
             // MARK: FPv4-SP (CortexMCore+FloatingPoint.swift)
+            case .vaddF32: guard executeVAdd(slot) else { continue }
+            case .vsubF32: guard executeVSub(slot) else { continue }
+            case .vmulF32: guard executeVMul(slot, negate: false) else { continue }
+            case .vnmulF32: guard executeVMul(slot, negate: true) else { continue }
+            case .vdivF32: guard executeVDiv(slot) else { continue }
+            case .vmlaF32: guard executeVMla(slot) else { continue }
+            case .vnmlaF32: guard executeVNmla(slot) else { continue }
+            case .vfmaF32: guard executeVFma(slot) else { continue }
+            case .vfnmaF32: guard executeVFnma(slot) else { continue }
+            case .vsqrtF32: guard executeVSqrt(slot) else { continue }
+            case .vabsF32: guard executeVSignOperation(slot, and: 0x7FFF_FFFF, xor: 0) else { continue }
+            case .vnegF32: guard executeVSignOperation(slot, and: 0xFFFF_FFFF, xor: 0x8000_0000) else { continue }
+            case .vmovRegisterF32: guard executeVSignOperation(slot, and: 0xFFFF_FFFF, xor: 0) else { continue }
+            case .vmovImmediateF32: guard executeVMovImmediate(slot) else { continue }
+            case .vcmpF32: guard executeVCmp(slot) else { continue }
+            case .vcvtFloatToInteger: guard executeVCvtFloatToInteger(slot) else { continue }
+            case .vcvtIntegerToFloat: guard executeVCvtIntegerToFloat(slot) else { continue }
+            case .vcvtFloatToFixed: guard executeVCvtFixed(slot, toFixed: true) else { continue }
+            case .vcvtFixedToFloat: guard executeVCvtFixed(slot, toFixed: false) else { continue }
+            case .vcvtHalfToSingle: guard executeVCvtHalf(slot, toSingle: true) else { continue }
+            case .vcvtSingleToHalf: guard executeVCvtHalf(slot, toSingle: false) else { continue }
+            case .vmovCoreToSingle: guard executeVMovCoreToSingle(slot) else { continue }
+            case .vmovSingleToCore: guard executeVMovSingleToCore(slot) else { continue }
+            case .vmovCoresToSingles: guard executeVMovCoresToSingles(slot) else { continue }
+            case .vmovSinglesToCores: guard executeVMovSinglesToCores(slot) else { continue }
+            case .vmrs: guard executeVMrs(slot) else { continue }
+            case .vmsr: guard executeVMsr(slot) else { continue }
+            case .vldr: guard executeVLdr(slot) else { continue }
+            case .vstr: guard executeVStr(slot) else { continue }
+            case .vldm: guard executeVLdm(slot) else { continue }
+            case .vstm: guard executeVStm(slot) else { continue }
 
-            default:
-                // TODO(issue 4): removed when every ARMv7E-M op has its case above, so the
-                // compiler checks that the switch is exhaustive.
-                raiseFault(.undefinedInstruction(raw: rawEncoding(at: pc)))
-                continue
             }
             self.pc = next
         }

@@ -58,8 +58,8 @@ extension CortexMCore {
             if sysm == 17 || (newValue != 0 && (basepri == 0 || newValue < basepri)) { basepri = newValue }
             requestEventCheck()
         case 19:
-            // FAULTMASK cannot be set from the NMI handler (execution priority −2).
-            guard isV7M, isPrivileged, executionPriority() > -2 else { return }
+            // FAULTMASK cannot be written at execution priority −1 or higher (B5.2.3).
+            guard isV7M, isPrivileged, executionPriority() > -1 else { return }
             faultmask = value & 1 != 0
             requestEventCheck()
         case 20:
@@ -85,9 +85,12 @@ extension CortexMCore {
     }
 
     /// CPSID i / CPSIE i; ignored when unprivileged.
-    func changeProcessorState(disable: Bool) {
+    /// - Parameter masks: bit 1 I (PRIMASK), bit 0 F (FAULTMASK, ARMv7-M only; CPSID f
+    ///   is ignored at execution priority −1 or higher, B5.2.1). ARMv6-M sets PRIMASK.
+    func changeProcessorState(disable: Bool, masks: UInt8) {
         guard isPrivileged else { return }
-        primask = disable
+        if !isV7M || masks & 2 != 0 { primask = disable }
+        if isV7M && masks & 1 != 0 && (!disable || executionPriority() > -1) { faultmask = disable }
         requestEventCheck()
     }
 

@@ -246,3 +246,31 @@ struct ARMv7MSystemTests {
         #expect(machine.cycles == 2 + 2 + 12 + 17)
     }
 }
+
+/// Regressions found when the M4 firmware first ran on the integrated core.
+@Suite("ARMv7-M integration regressions")
+struct ARMv7MIntegrationRegressionTests {
+    @Test("STRD/LDRD accept LR as a transfer register: BadReg is SP or PC only (DDI 0403 A7.7.50, A7.7.166)")
+    func dualTransfersAcceptLR() {
+        // strd lr, r0, [sp, #-8]!; ldrd r1, lr, [sp]  (gcc emits STRD with LR in nn_softmax_s8)
+        let machine = TestMachine(.m4, code: [0xE96D, 0xE002, 0xE9DD, 0x1E00])
+        machine.setRegister(14, 0x1234_5678)
+        machine.setRegister(0, 0x9ABC_DEF0)
+        #expect(machine.run() == .breakpoint(pc: TestMachine.codeAddress + 8, immediate: 0))
+        let top = TestMachine.sramBase + TestMachine.sramSize
+        #expect(machine.register(13) == top - 8)
+        #expect(machine.word(at: top - 8) == 0x1234_5678)
+        #expect(machine.register(1) == 0x1234_5678)
+        #expect(machine.register(14) == 0x9ABC_DEF0)
+    }
+
+    @Test("CPSID f sets FAULTMASK and CPSIE f clears it; PRIMASK is untouched (DDI 0403 B5.2.1)")
+    func cpsTargetsFaultmask() {
+        // cpsid f; mrs r4, FAULTMASK; mrs r5, PRIMASK; cpsie f; mrs r6, FAULTMASK
+        let machine = TestMachine(.m4, code: [0xB671, 0xF3EF, 0x8413, 0xF3EF, 0x8510, 0xB661, 0xF3EF, 0x8613])
+        machine.run()
+        #expect(machine.register(4) == 1)
+        #expect(machine.register(5) == 0)
+        #expect(machine.register(6) == 0)
+    }
+}
