@@ -122,7 +122,7 @@ extension BoardCatalog {
         key: "nucleo-l4r5zi", name: "ST NUCLEO-L4R5ZI", mcu: "STM32L4R5ZI", core: .m4, hasFPU: true,
         clockHz: 120_000_000,
         regions: [
-            flash(0x0800_0000, 2048 * kiB, waitStates: 5), sram("SRAM", 0x2000_0000, 640 * kiB),
+            flash(0x0800_0000, 2048 * kiB, waitStates: 5, accelerator: stm32L4ART), sram("SRAM", 0x2000_0000, 640 * kiB),
             sram("SRAM2", 0x1000_0000, 64 * kiB),
         ],
         bootAddress: 0x0800_0000, multiplierCycles: 1, priorityBits: 4, externalInterruptCount: 95,
@@ -142,7 +142,7 @@ extension BoardCatalog {
     static let nucleoF411RE = Board(
         key: "nucleo-f411re", name: "ST NUCLEO-F411RE", mcu: "STM32F411RE", core: .m4, hasFPU: true,
         clockHz: 100_000_000,
-        regions: [flash(0x0800_0000, 512 * kiB, waitStates: 3), sram("SRAM", 0x2000_0000, 128 * kiB)],
+        regions: [flash(0x0800_0000, 512 * kiB, waitStates: 3, accelerator: stm32F4ART), sram("SRAM", 0x2000_0000, 128 * kiB)],
         bootAddress: 0x0800_0000, multiplierCycles: 1, priorityBits: 4, externalInterruptCount: 86,
         power: PowerFigures(
             supplyVolts: 3.3, runCurrentMilliamps: 10.0, sleepCurrentMicroamps: 9.0,
@@ -160,7 +160,7 @@ extension BoardCatalog {
         key: "disco-f407", name: "ST STM32F4DISCOVERY", mcu: "STM32F407VG", core: .m4, hasFPU: true,
         clockHz: 168_000_000,
         regions: [
-            flash(0x0800_0000, 1024 * kiB, waitStates: 5), sram("SRAM", 0x2000_0000, 128 * kiB),
+            flash(0x0800_0000, 1024 * kiB, waitStates: 5, accelerator: stm32F4ART), sram("SRAM", 0x2000_0000, 128 * kiB),
             sram("CCM", 0x1000_0000, 64 * kiB, isExecutable: false),
         ],
         bootAddress: 0x0800_0000, multiplierCycles: 1, priorityBits: 4, externalInterruptCount: 82,
@@ -180,7 +180,7 @@ extension BoardCatalog {
     static let nucleoF072RB = Board(
         key: "nucleo-f072rb", name: "ST NUCLEO-F072RB", mcu: "STM32F072RB", core: .m0, hasFPU: false,
         clockHz: 48_000_000,
-        regions: [flash(0x0800_0000, 128 * kiB, waitStates: 1), sram("SRAM", 0x2000_0000, 16 * kiB)],
+        regions: [flash(0x0800_0000, 128 * kiB, waitStates: 1, accelerator: stm32F0Prefetch), sram("SRAM", 0x2000_0000, 16 * kiB)],
         bootAddress: 0x0800_0000, multiplierCycles: 1, priorityBits: 2, externalInterruptCount: 32,
         power: PowerFigures(
             supplyVolts: 3.3, runCurrentMilliamps: 13.0, sleepCurrentMicroamps: 20.0,
@@ -199,7 +199,7 @@ extension BoardCatalog {
         key: "nucleo-l476rg", name: "ST NUCLEO-L476RG", mcu: "STM32L476RG", core: .m4, hasFPU: true,
         clockHz: 80_000_000,
         regions: [
-            flash(0x0800_0000, 1024 * kiB, waitStates: 4), sram("SRAM", 0x2000_0000, 128 * kiB),
+            flash(0x0800_0000, 1024 * kiB, waitStates: 4, accelerator: stm32L4ART), sram("SRAM", 0x2000_0000, 128 * kiB),
             sram("SRAM2", 0x1000_0000, 32 * kiB),
         ],
         bootAddress: 0x0800_0000, multiplierCycles: 1, priorityBits: 4, externalInterruptCount: 82,
@@ -219,7 +219,7 @@ extension BoardCatalog {
     static let nucleoG0B1RE = Board(
         key: "nucleo-g0b1re", name: "ST NUCLEO-G0B1RE", mcu: "STM32G0B1RE", core: .m0plus, hasFPU: false,
         clockHz: 64_000_000,
-        regions: [flash(0x0800_0000, 512 * kiB, waitStates: 2), sram("SRAM", 0x2000_0000, 144 * kiB)],
+        regions: [flash(0x0800_0000, 512 * kiB, waitStates: 2, accelerator: stm32G0Prefetch), sram("SRAM", 0x2000_0000, 144 * kiB)],
         bootAddress: 0x0800_0000, multiplierCycles: 1, priorityBits: 2, externalInterruptCount: 32,
         power: PowerFigures(
             supplyVolts: 3.3, runCurrentMilliamps: 6.4, sleepCurrentMicroamps: 0.35,

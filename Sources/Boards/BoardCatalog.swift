@@ -57,9 +57,25 @@ public enum BoardCatalog {
     static let kiB: UInt32 = 1024
 
     /// The `FLASH` region: executable, read-only to the core.
-    static func flash(_ base: UInt32, _ byteCount: UInt32, waitStates: Int) -> MemoryRegionSpec {
-        MemoryRegionSpec(name: "FLASH", baseAddress: base, byteCount: byteCount, kind: .flash, waitStates: waitStates)
+    static func flash(_ base: UInt32, _ byteCount: UInt32, waitStates: Int, accelerator: FlashAccelerator? = nil) -> MemoryRegionSpec {
+        MemoryRegionSpec(
+            name: "FLASH", baseAddress: base, byteCount: byteCount, kind: .flash, waitStates: waitStates,
+            accelerator: accelerator)
     }
+
+    /// STM32F4 ART accelerator: 128-bit flash reads, 64 instruction-cache lines and 8
+    /// data-cache lines of 128 bits, prefetch (RM0090 §3.5.2, RM0383 §3.4).
+    static let stm32F4ART = FlashAccelerator(lineBytes: 16, instructionCacheLines: 64, dataCacheLines: 8)
+    /// STM32L4 ART accelerator: 64-bit flash reads, 1 KiB instruction cache and 256 B data
+    /// cache (RM0351 §3.3.4 "32 lines of 4 × 64 bits" and "8 lines of 4 × 64 bits"), counted
+    /// here in 64-bit lines; prefetch.
+    static let stm32L4ART = FlashAccelerator(lineBytes: 8, instructionCacheLines: 128, dataCacheLines: 32)
+    /// STM32G0 prefetch and instruction cache (RM0444 §3.3.4): 64-bit reads; the cache size
+    /// is taken as two 64-bit lines (unverified), no data cache.
+    static let stm32G0Prefetch = FlashAccelerator(lineBytes: 8, instructionCacheLines: 2, dataCacheLines: 0)
+    /// STM32F0 prefetch buffer only (RM0091 §3.2.1, FLASH_ACR.PRFTBE): sequential fetches
+    /// are hidden; every taken branch and data read pays the wait state.
+    static let stm32F0Prefetch = FlashAccelerator(lineBytes: 8, instructionCacheLines: 0, dataCacheLines: 0)
 
     /// An SRAM region with zero wait states (on-chip SRAM runs at core speed on every part here).
     static func sram(_ name: String, _ base: UInt32, _ byteCount: UInt32, isExecutable: Bool = true) -> MemoryRegionSpec {

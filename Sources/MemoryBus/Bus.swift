@@ -13,6 +13,8 @@ public struct RegionStorage {
     public let isWritable: Bool
     /// Whether instructions may be fetched from it.
     public let isExecutable: Bool
+    /// Whether a read accelerator sits in front of it (see `Bus.flashCaches`).
+    public let hasAccelerator: Bool
 }
 
 /// The memory system of a board: its regions' storage, a lookup that the core's fast
@@ -23,6 +25,8 @@ public struct RegionStorage {
 public final class Bus {
     /// The board's regions as declared.
     public let specs: [MemoryRegionSpec]
+    /// Accelerator state per region, parallel to `regions` (nil where there is none).
+    public let flashCaches: [FlashCacheState?]
     /// Storage for each spec, same order.
     public let regions: UnsafeMutableBufferPointer<RegionStorage>
 
@@ -41,8 +45,9 @@ public final class Bus {
             regions.baseAddress!.advanced(by: index).initialize(to: RegionStorage(
                 baseAddress: spec.baseAddress, byteCount: spec.byteCount, bytes: bytes,
                 waitStates: UInt32(max(0, spec.waitStates)), isWritable: spec.kind == .ram,
-                isExecutable: spec.isExecutable))
+                isExecutable: spec.isExecutable, hasAccelerator: spec.accelerator != nil))
         }
+        flashCaches = specs.map { spec in spec.accelerator.map(FlashCacheState.init) }
     }
 
     deinit {

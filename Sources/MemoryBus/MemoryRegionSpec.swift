@@ -27,10 +27,12 @@ public struct MemoryRegionSpec: Sendable, Equatable {
     public var waitStates: Int
     /// Whether the core may fetch instructions from it.
     public var isExecutable: Bool
+    /// The read accelerator in front of it, if the part has one (flash only).
+    public var accelerator: FlashAccelerator?
 
     public init(
         name: String, baseAddress: UInt32, byteCount: UInt32, kind: MemoryKind,
-        waitStates: Int = 0, isExecutable: Bool = true
+        waitStates: Int = 0, isExecutable: Bool = true, accelerator: FlashAccelerator? = nil
     ) {
         self.name = name
         self.baseAddress = baseAddress
@@ -38,6 +40,7 @@ public struct MemoryRegionSpec: Sendable, Equatable {
         self.kind = kind
         self.waitStates = waitStates
         self.isExecutable = isExecutable
+        self.accelerator = accelerator
     }
 
     /// Last byte address of the region (inclusive), computed without overflow.

@@ -21,7 +21,10 @@ REPO = os.path.dirname(FIRMWARE)
 CASES = [
     ("bench", "--core", "m0", "generic-m0"),
     ("bench", "--core", "m0plus", "generic-m0plus"),
+    ("bench", "--core", "m4", "generic-m4"),
     ("bench", "--board", "microbit-v1", "microbit-v1"),
+    ("bench", "--board", "nano33", "nano33"),
+    ("kws", "--board", "nano33", "nano33"),
 ]
 
 

@@ -91,6 +91,8 @@ public final class CortexMCore {
     /// Wait states of the region the current instruction is fetched from, for
     /// the fetch of an unaligned branch target.
     var fetchWaitStates: UInt32 = 0
+    /// The accelerator of the region the PC is in, if it has one.
+    var currentFlashCache: FlashCacheState?
     /// The cache the current PC is in, and its bounds, kept for the loop's lookup.
     var currentCache: PredecodeCache?
     var currentCacheBase: UInt32 = 1
@@ -150,6 +152,7 @@ public final class CortexMCore {
         fpscr = 0
         floatingPointReady = false
         scs.reset()
+        for flashCache in bus.flashCaches { flashCache?.invalidate() }
         unalignedAccessTraps = configuration.kind != .m4
         r[14] = 0xFFFF_FFFF
         let boot = configuration.bootAddress

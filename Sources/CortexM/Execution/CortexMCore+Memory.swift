@@ -17,7 +17,9 @@ extension CortexMCore {
         }
         if let index = bus.regionIndex(containing: address, length: size) {
             let region = bus.regions[index]
-            cycles &+= UInt64(region.waitStates)
+            if region.waitStates != 0 {
+                cycles &+= region.hasAccelerator ? acceleratedReadWait(index, address) : UInt64(region.waitStates)
+            }
             let pointer = region.bytes + Int(address &- region.baseAddress)
             switch size {
             case 1: return UInt32(pointer.load(as: UInt8.self))
@@ -46,6 +48,14 @@ extension CortexMCore {
             return true
         }
         return storeSlow(address, value, size: size)
+    }
+
+    /// Wait states of a data read behind a flash accelerator: paid when the line misses
+    /// the data cache (docs/cycle-model.md, "Flash accelerators").
+    @inline(never)
+    func acceleratedReadWait(_ regionIndex: Int, _ address: UInt32) -> UInt64 {
+        guard let flashCache = bus.flashCaches[regionIndex] else { return UInt64(bus.regions[regionIndex].waitStates) }
+        return flashCache.dataReadHits(address) ? 0 : UInt64(bus.regions[regionIndex].waitStates)
     }
 
     @inline(never)

@@ -541,18 +541,26 @@ extension CortexMCore {
     /// current one when a branch crosses regions (a flash caller and a RAM function):
     /// `fetchWaitStates` belongs to the region of the branch itself, so a target
     /// outside the current predecode cache is looked up out of line.
+    /// With a flash accelerator the rule is different: the target's line costs the wait
+    /// states when it misses the accelerator's instruction cache, whatever its alignment.
     @inline(__always) func branchFetchWait(_ target: UInt32) -> UInt64 {
-        guard target & 2 != 0 else { return 0 }
-        if target &- currentCacheBase < currentCacheSize { return UInt64(fetchWaitStates) }
+        let isInCurrentRegion = target &- currentCacheBase < currentCacheSize
+        if isInCurrentRegion && currentFlashCache == nil {
+            return target & 2 != 0 ? UInt64(fetchWaitStates) : 0
+        }
         return fetchWaitOfRegion(containing: target)
     }
 
-    /// Fetch wait states of the region holding `target`; 0 where no region is (the
-    /// fetch then faults when the target is executed).
+    /// Fetch wait states for a branch target in another region, or behind an accelerator;
+    /// 0 where no region is (the fetch then faults when the target is executed).
     @inline(never)
     func fetchWaitOfRegion(containing target: UInt32) -> UInt64 {
         guard let index = bus.regionIndex(containing: target, length: 2) else { return 0 }
-        return UInt64(bus.regions[index].waitStates)
+        let waitStates = UInt64(bus.regions[index].waitStates)
+        if let flashCache = bus.flashCaches[index] {
+            return flashCache.instructionFetchHits(target) ? 0 : waitStates
+        }
+        return target & 2 != 0 ? waitStates : 0
     }
 
     /// Finds the predecode cache holding `pc` and makes it current.
@@ -563,7 +571,9 @@ extension CortexMCore {
         currentCacheBase = cache.baseAddress
         currentCacheSize = cache.byteCount & ~1
         currentSlots = cache.slots.baseAddress
-        fetchWaitStates = bus.regions[index].waitStates
+        currentFlashCache = bus.flashCaches[index]
+        // Behind an accelerator the prefetch buffer hides sequential fetches: no static wait.
+        fetchWaitStates = currentFlashCache == nil ? bus.regions[index].waitStates : 0
         return true
     }
 

@@ -48,14 +48,17 @@ final class TestMachine {
     ///     kept in `output` and `errorOutput`.
     ///   - standardInput: the firmware's stdin (default: empty).
     init(
-        _ kind: CoreKind, code: [UInt16], flashWaitStates: Int = 0, multiplierCycles: Int = 1,
+        _ kind: CoreKind, code: [UInt16], flashWaitStates: Int = 0, flashAccelerator: FlashAccelerator? = nil,
+        multiplierCycles: Int = 1,
         codeInSRAM: Bool = false, vectors: [Int: UInt32] = [:], data: [(UInt32, [UInt8])] = [],
         semihostingOptions: Semihosting.Options = .init(), clockHz: UInt64 = 1_000_000,
         standardOutput: Semihosting.Sink? = nil, standardError: Semihosting.Sink? = nil,
         standardInput: @escaping (Int) -> [UInt8] = { _ in [] }
     ) {
         bus = Bus(regions: [
-            MemoryRegionSpec(name: "FLASH", baseAddress: TestMachine.flashBase, byteCount: 0x0001_0000, kind: .flash, waitStates: flashWaitStates),
+            MemoryRegionSpec(
+                name: "FLASH", baseAddress: TestMachine.flashBase, byteCount: 0x0001_0000, kind: .flash,
+                waitStates: flashWaitStates, accelerator: flashAccelerator),
             MemoryRegionSpec(name: "SRAM", baseAddress: TestMachine.sramBase, byteCount: TestMachine.sramSize, kind: .ram),
         ])
         let start = codeInSRAM ? TestMachine.sramBase + 0x100 : TestMachine.codeAddress
