@@ -15,41 +15,39 @@ extension CortexMCore {
 
     // MARK: Data processing (A6.4)
 
-    /// VADD.F32 (A7.7 VADD): S[d] = FPAdd(S[n], S[m]).
-    @inline(__always) func executeVAdd(_ slot: Slot) -> Bool {
+    /// S[d] = operation(S[n], S[m]) with FPSCR's modes in and its cumulative flags out:
+    /// the shape of every two-operand FP instruction.
+    @inline(__always) func executeBinaryFloatingPoint(
+        _ slot: Slot, _ operation: (UInt32, UInt32, inout UInt32) -> UInt32
+    ) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
-        s[Int(slot.d)] = SoftFloat32.add(s[Int(slot.n)], s[Int(slot.m)], &status)
+        s[Int(slot.d)] = operation(s[Int(slot.n)], s[Int(slot.m)], &status)
         fpscr = status
         return true
+    }
+
+    /// VADD.F32 (A7.7 VADD): S[d] = FPAdd(S[n], S[m]).
+    @inline(__always) func executeVAdd(_ slot: Slot) -> Bool {
+        executeBinaryFloatingPoint(slot, SoftFloat32.add)
     }
 
     /// VSUB.F32 (A7.7 VSUB): S[d] = FPSub(S[n], S[m]).
     @inline(__always) func executeVSub(_ slot: Slot) -> Bool {
-        if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
-        var status = fpscr
-        s[Int(slot.d)] = SoftFloat32.subtract(s[Int(slot.n)], s[Int(slot.m)], &status)
-        fpscr = status
-        return true
+        executeBinaryFloatingPoint(slot, SoftFloat32.subtract)
     }
 
     /// VMUL.F32 (A7.7 VMUL) and VNMUL.F32 (FPNeg of the rounded product).
     @inline(__always) func executeVMul(_ slot: Slot, negate: Bool) -> Bool {
-        if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
-        var status = fpscr
-        let product = SoftFloat32.multiply(s[Int(slot.n)], s[Int(slot.m)], &status)
-        s[Int(slot.d)] = negate ? SoftFloat32.negate(product) : product
-        fpscr = status
-        return true
+        executeBinaryFloatingPoint(slot) { operand1, operand2, status in
+            let product = SoftFloat32.multiply(operand1, operand2, &status)
+            return negate ? SoftFloat32.negate(product) : product
+        }
     }
 
     /// VDIV.F32 (A7.7 VDIV): S[d] = FPDiv(S[n], S[m]).
     @inline(__always) func executeVDiv(_ slot: Slot) -> Bool {
-        if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
-        var status = fpscr
-        s[Int(slot.d)] = SoftFloat32.divide(s[Int(slot.n)], s[Int(slot.m)], &status)
-        fpscr = status
-        return true
+        executeBinaryFloatingPoint(slot, SoftFloat32.divide)
     }
 
     /// VMLA/VMLS.F32 (A7.7 VMLA, VMLS), chained: the product is rounded (FPMul), negated
