@@ -49,7 +49,7 @@ demo: build firmware
 	$(ARMSIM) run firmware/build/$(DEMO_BOARD)/kws.elf --board $(DEMO_BOARD) --skip 1
 
 ## test: unit tests (Swift Testing), then every firmware on every board against its Python reference.
-test: unit-test firmware-test
+test: unit-test firmware-test ci-check difftest-ci fuzz-ci
 
 unit-test: deps firmware
 	$(SWIFT) test
@@ -65,7 +65,7 @@ bench: build firmware
 ## class (make difftest N=1000000 [DIFFTEST_CLASSES=v6m-alu,v6m-branch] [SEED=7]); docs/difftest.md.
 N ?= 1000000
 SEED ?= 1
-DIFFTEST_CLASSES ?= v6m
+DIFFTEST_CLASSES ?= v6m,t2
 # The prerequisite that builds $(ARMSIM); empty to test an armsim built elsewhere:
 #   make difftest DIFFTEST_BUILD= ARMSIM=.build-difftest/release/armsim
 DIFFTEST_BUILD ?= build
@@ -73,11 +73,12 @@ DIFFTEST := $(PYTHON) firmware/tools/difftest/difftest.py --armsim $(ARMSIM)
 difftest: $(DIFFTEST_BUILD) difftest-deps
 	$(DIFFTEST) --classes $(DIFFTEST_CLASSES) --instructions $(N) --seed $(SEED)
 
-## difftest-ci: a bounded, seeded sample of every class (about a minute on 2 cores).
-DIFFTEST_CI_N ?= 500000
+## difftest-ci: a bounded, seeded sample of every class, ARMv6-M and Cortex-M4 (about 40 s on 2 cores).
+DIFFTEST_CI_N ?= 100000
 DIFFTEST_CI_SEED ?= 20240601
+DIFFTEST_CI_CLASSES ?= v6m,t2
 difftest-ci: $(DIFFTEST_BUILD) difftest-deps
-	$(DIFFTEST) --classes $(DIFFTEST_CLASSES) --instructions $(DIFFTEST_CI_N) --seed $(DIFFTEST_CI_SEED) --jobs 2
+	$(DIFFTEST) --classes $(DIFFTEST_CI_CLASSES) --instructions $(DIFFTEST_CI_N) --seed $(DIFFTEST_CI_SEED) --jobs 2
 
 ## difftest-deps: the oracle (PyPI unicorn) and numpy (optional, makes the harness faster).
 difftest-deps:
@@ -87,3 +88,44 @@ difftest-deps:
 clean:
 	rm -rf .build
 	$(MAKE) -C firmware clean
+
+## ci-check: the CI gate on the shipped firmware (armsim check, docs/ci.md): kws and digits
+## on nano33 and pico, bench-small on microbit-v1 and generic-m4, exitcode; compares with the
+## committed baselines in ci/baselines/ (exit 2 on a regression, 1 on a failed run). A change
+## to the cycle model that shifts cycles must come with `make ci-baselines` in the same review.
+## Reports go to $(CI_REPORTS)/ (JUnit, Markdown, JSON).
+CI_MANIFEST ?= ci/armsim.json
+CI_REPORTS ?= .build/ci-reports
+.PHONY: ci-check ci-baselines ci-expected
+ci-check: build firmware
+	@mkdir -p $(CI_REPORTS)
+	$(ARMSIM) check --manifest $(CI_MANIFEST) --junit $(CI_REPORTS)/armsim-check.xml \
+	  --markdown $(CI_REPORTS)/armsim-check.md --json $(CI_REPORTS)/armsim-check.json
+
+## ci-baselines: rewrite ci/baselines/ from a fresh run (review the diff before committing).
+ci-baselines: build firmware
+	$(ARMSIM) check --manifest $(CI_MANIFEST) --update
+
+## ci-expected: regenerate ci/expected/ (expected stdout) from the Python references.
+ci-expected:
+	$(PYTHON) firmware/reference/nn_model.py --model kws > ci/expected/kws.txt
+	$(PYTHON) firmware/reference/nn_digits.py --variant int8 > ci/expected/digits.txt
+	$(PYTHON) firmware/reference/bench.py --iterations 8 > ci/expected/bench-small.txt
+	$(PYTHON) firmware/reference/exitcode.py > ci/expected/exitcode.txt
+
+## fuzz: mutation fuzzing of `armsim run` over the shipped ELFs (firmware/tools/fuzz/fuzz.py):
+## make fuzz FUZZ_SECONDS=3600 [FUZZ_SEED=7]. Findings go to firmware/tools/fuzz/corpus/.
+# The prerequisite that builds $(ARMSIM); empty to fuzz an armsim built elsewhere:
+#   make fuzz FUZZ_BUILD= ARMSIM=.build-difftest/release/armsim
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?=
+FUZZ_BUILD ?= build
+FUZZ := $(PYTHON) firmware/tools/fuzz/fuzz.py --armsim $(ARMSIM)
+.PHONY: fuzz fuzz-ci
+fuzz: $(FUZZ_BUILD) firmware
+	$(FUZZ) --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
+
+## fuzz-ci: replay the corpus, then 30 s of seeded fuzzing (needs the firmware built).
+fuzz-ci: $(FUZZ_BUILD) firmware
+	$(FUZZ) --replay firmware/tools/fuzz/corpus
+	$(FUZZ) --seconds 30 --seed 20240601

@@ -17,10 +17,10 @@ public struct ArmsimCommand: ParsableCommand {
 
             Exit status: the firmware's own status (0-255) when it exits through semihosting; \
             64 usage error, 65 input rejected, 66 file missing or unreadable, \
-            70 firmware failed (fault, lockup, endless loop), 124 cycle limit reached. See docs/exit-codes.md.
+            69 does not fit (armsim fit), 70 firmware failed (fault, lockup, endless loop), 124 cycle limit reached. See docs/exit-codes.md.
             """,
         version: version,
-        subcommands: [RunCommand.self, BoardsCommand.self, DisassembleCommand.self, DifftestExecCommand.self]
+        subcommands: [RunCommand.self, FitCommand.self, CompareCommand.self, BoardsCommand.self, DisassembleCommand.self, DifftestExecCommand.self, CheckCommand.self]
     )
 
     public init() {}

@@ -249,6 +249,15 @@ enum DifftestMachine {
         }
         append(" xpsr=", to: &output)
         appendHex(core.xpsr, to: &output)
+        if usesFloatingPoint {
+            append(" fpscr=", to: &output)
+            appendHex(core.floatingPointStatus, to: &output)
+            append(" s=", to: &output)
+            for index in 0..<32 {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                appendHex(core.single(index), to: &output)
+            }
+        }
         append(" mem=", to: &output)
         var first = true
         if let final = bus.hostRead(address: sramBase, length: Int(sramSize)) {

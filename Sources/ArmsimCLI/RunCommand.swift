@@ -14,8 +14,10 @@ struct RunCommand: ParsableCommand {
             stdout carries only what the firmware writes (semihosting), byte for byte; \
             the report goes to stderr.
 
-            Example:
+            Examples:
               armsim run hello.elf --board microbit-v1 --json report.json
+              armsim run kws.elf --board nano33 --profile --flamegraph kws.folded --trace kws.json
+              armsim run kws.elf --board nano33 --measure-function kws_invoke --duty 1/s --battery 220@3.0
             """
     )
 
@@ -42,14 +44,41 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Leave the first N inferences (warm-up) out of the latency statistics.", valueName: "n"))
     var skip: Int = 0
 
-    @Option(name: .long, help: ArgumentHelp("List the N largest symbols in the memory report.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("List the N largest symbols in the memory report (and the N hottest functions with --profile).", valueName: "n"))
     var top: Int = 10
+
+    @Flag(name: .long, help: "Profile functions: inclusive/exclusive cycles and calls per function through the ELF symbols (docs/profiling.md).")
+    var profile = false
+
+    @Option(name: .long, help: ArgumentHelp("Treat each call of this function as one inference (latency statistics; implies --profile).", valueName: "symbol"))
+    var measureFunction: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write collapsed stacks (flamegraph.pl, speedscope) to this file (implies --profile).", valueName: "out"))
+    var flamegraph: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write a Chrome/Perfetto JSON trace of function calls and markers to this file (implies --profile; at most 100,000 calls).", valueName: "out"))
+    var trace: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the report as Markdown to this file.", valueName: "out"))
+    var markdown: String?
+
+    @Option(name: .long, help: ArgumentHelp("Inference rate for the battery estimate: 1/s, 10/min, 2/h.", valueName: "rate"))
+    var duty: String?
+
+    @Option(name: .long, help: ArgumentHelp("Battery capacity in mAh, optionally @ volts (e.g. 220@3.0); default 1000 mAh at the board supply.", valueName: "mah[@v]"))
+    var battery: String?
 
     func validate() throws {
         if json == "-" { throw ValidationError("--json needs a file name: stdout carries only the firmware's output") }
         if maxCycles == 0 { throw ValidationError("--max-cycles must be at least 1") }
         if skip < 0 { throw ValidationError("--skip must not be negative") }
         if top < 0 { throw ValidationError("--top must not be negative") }
+        for (name, value) in [("--flamegraph", flamegraph), ("--trace", trace), ("--markdown", markdown)] where value == "-" {
+            throw ValidationError("\(name) needs a file name: stdout carries only the firmware's output")
+        }
+        if let duty, BatteryLife.parseRate(duty) == nil { throw ValidationError("--duty must look like 1/s, 10/min or 2/h, not '\(duty)'") }
+        if let battery, BatteryLife.parseBattery(battery) == nil { throw ValidationError("--battery must look like 220 or 220@3.0, not '\(battery)'") }
+        if battery != nil && duty == nil { throw ValidationError("--battery needs --duty RATE") }
     }
 
     func run() throws {
@@ -69,6 +98,14 @@ struct RunCommand: ParsableCommand {
         options.semihosting.commandLine = args ?? (file as NSString).lastPathComponent
         options.skipInferences = skip
         options.topSymbolCount = top
+        options.profilesFunctions = profile || flamegraph != nil
+        options.measuredFunction = measureFunction
+        options.recordsTrace = trace != nil
+        options.dutyRatePerSecond = duty.flatMap(BatteryLife.parseRate)
+        if let parsed = battery.flatMap(BatteryLife.parseBattery) {
+            options.batteryMilliampHours = parsed.milliampHours
+            options.batteryVolts = parsed.volts
+        }
         let session: Session
         do {
             session = try Session(
@@ -77,13 +114,20 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(error.description, status: ExitStatus.inputRejected)
         }
+        let progress = Terminal.Progress(core: session.core, clockHz: board.clockHz)
         let result = session.run()
+        progress.finish()
         if !quiet { Terminal.error(TextReport.render(result)) }
-        if let json {
+        var outputs: [(String, () -> String)] = []
+        if let json { outputs.append((json, { JSONReport.render(result, version: ArmsimCommand.version) })) }
+        if let markdown { outputs.append((markdown, { MarkdownReport.render(result) })) }
+        if let flamegraph, let profile = result.functions { outputs.append((flamegraph, { FoldedStacks.render(profile) })) }
+        if let trace { outputs.append((trace, { TraceReport.render(result) })) }
+        for (path, render) in outputs {
             do {
-                try JSONReport.render(result, version: ArmsimCommand.version).write(toFile: json, atomically: true, encoding: .utf8)
+                try render().write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw Terminal.fail("cannot write \(json): \(error.localizedDescription)", status: ExitStatus.noInput)
+                throw Terminal.fail("cannot write \(path): \(error.localizedDescription)", status: ExitStatus.noInput)
             }
         }
         let status = ExitStatus.forStop(result.stopReason)

@@ -37,3 +37,76 @@ enum Terminal {
 }
 
 import ArgumentParser
+
+import CortexM
+import Foundation
+
+extension Terminal {
+    /// A progress line on stderr for runs longer than ~2 s, only when stderr is a
+    /// terminal: simulated cycles, simulated time and host MIPS, rewritten in place.
+    ///
+    /// A host thread samples `core.cycles` and `core.instructions` twice a second while
+    /// the run loop executes; the counters are aligned 64-bit words, so a sample may be
+    /// stale but not torn on the hosts armsim supports, and the loop pays nothing.
+    final class Progress: @unchecked Sendable {
+        private let core: CortexMCore
+        private let clockHz: UInt64
+        private let lock = NSLock()
+        private var done = false
+        private var printed = false
+
+        init(core: CortexMCore, clockHz: UInt64) {
+            self.core = core
+            self.clockHz = clockHz
+            guard isatty(2) == 1 else {
+                done = true
+                return
+            }
+            let start = Date()
+            Thread.detachNewThread { [self] in
+                Thread.sleep(forTimeInterval: 2)
+                while true {
+                    lock.lock()
+                    if done {
+                        lock.unlock()
+                        return
+                    }
+                    let cycles = self.core.cycles
+                    let instructions = self.core.instructions
+                    let seconds = Date().timeIntervalSince(start)
+                    let simulated = Double(cycles) / Double(max(self.clockHz, 1))
+                    let mips = Double(instructions) / max(seconds, 1e-9) / 1e6
+                    Terminal.error("\r\u{1B}[2Karmsim: \(TextReportFormat.grouped(cycles)) cycles (\(TextReportFormat.seconds(simulated)) simulated), \(Int(mips)) MIPS")
+                    printed = true
+                    lock.unlock()
+                    Thread.sleep(forTimeInterval: 0.5)
+                }
+            }
+        }
+
+        /// Stops the sampling and clears the line.
+        func finish() {
+            lock.lock()
+            done = true
+            if printed { Terminal.error("\r\u{1B}[2K") }
+            lock.unlock()
+        }
+    }
+}
+
+/// Small formatting helpers for the progress line.
+enum TextReportFormat {
+    static func grouped(_ value: UInt64) -> String {
+        let digits = Array(String(value))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.3f s", value)
+    }
+}

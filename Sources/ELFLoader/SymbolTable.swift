@@ -105,6 +105,13 @@ public struct SymbolTable: Sendable {
             }
     }
 
+    /// Every function with its address range `start ..< end` (sizes inferred as in
+    /// `function(containing:)`), sorted by address, one per address: what a call-stack
+    /// profiler needs to map branch targets to functions without a lookup per instruction.
+    public var functionAddressRanges: [(name: String, start: UInt32, end: UInt64)] {
+        functionRanges.map { (name: $0.symbol.name, start: UInt32($0.start), end: $0.end) }
+    }
+
     /// The first symbol called `name`.
     /// - Parameter name: the exact symbol name, e.g. `main`.
     /// - Returns: the symbol, or `nil` if there is none.

@@ -119,8 +119,14 @@ public final class Bus {
         bytes.withUnsafeBytes { source in
             (region.bytes + Int(address &- region.baseAddress)).copyMemory(from: source.baseAddress!, byteCount: source.count)
         }
+        hostWriteObserver?(address, bytes.count)
         return true
     }
+
+    /// Told about every successful `hostWrite` (semihosting filling a target buffer), so
+    /// that a memory watch counts those bytes as written. Host writes are rare; nil
+    /// costs nothing.
+    public var hostWriteObserver: ((UInt32, Int) -> Void)?
 
     /// Reads a little-endian word for the host, or nil if unmapped.
     public func hostRead32(_ address: UInt32) -> UInt32? {

@@ -19,6 +19,10 @@ public enum ExitStatus {
     /// breakpoint, sleep with no wake-up source, or a semihosting stop other than
     /// ApplicationExit (EX_SOFTWARE).
     public static let firmwareFailed: Int32 = 70
+    /// `armsim fit`: the firmware does not fit the board (flash, SRAM with the measured
+    /// stack and heap, a stack overflow, a failed run, or a core that cannot run it);
+    /// with `--all-boards`, no board fits (EX_UNAVAILABLE).
+    public static let doesNotFit: Int32 = 69
     /// The cycle limit (or wall-clock timeout) was reached, as `timeout(1)` reports.
     public static let limitReached: Int32 = 124
 

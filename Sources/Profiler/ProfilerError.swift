@@ -9,6 +9,8 @@ public enum ProfilerError: Error, CustomStringConvertible, Equatable, Sendable {
     case segmentOutsideMemory(file: String, segment: String, start: UInt32, byteCount: UInt64, board: String, regions: [MemoryRegionSpec])
     /// The image has no vector table at the boot address and its ELF entry point is not a Thumb address.
     case entryNotThumb(file: String, entry: UInt32)
+    /// `--measure-function` names no function symbol of the image.
+    case unknownFunction(file: String, name: String)
 
     /// One line, lower case, naming the offending value.
     public var description: String {
@@ -19,6 +21,8 @@ public enum ProfilerError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(file): segment \(segment) at \(hex(start))-\(hex(UInt32(truncatingIfNeeded: end))) (\(ProfilerError.size(byteCount))) lies outside \(board) memory (\(map))"
         case .entryNotThumb(let file, let entry):
             return "\(file): no vector table at the boot address and the entry point \(hex(entry)) is not a Thumb address (bit 0 clear)"
+        case .unknownFunction(let file, let name):
+            return "\(file): no function named \(name) in the symbol table"
         }
     }
 

@@ -27,6 +27,22 @@ public struct RunResult: Sendable {
     public var inferences: InferenceStatistics?
     /// Energy of the median inference, when both are known.
     public var energyPerInference: EnergyEstimate?
+    /// Per-function cycles and calls (`--profile`).
+    public var functions: FunctionProfile?
+    /// Peak stack, heap and the RAM written while running.
+    public var dynamicMemory: DynamicMemory
+    /// The function whose calls are the inferences (`--measure-function`), if any.
+    public var measuredFunction: String?
+    /// Markers in execution order (for the trace).
+    public var markers: [Semihosting.Marker]
+    /// Loads of RAM never written before (profiled runs): PC, first address, count, by PC.
+    public var uninitializedReads: [MemoryWatch.UninitializedRead]
+    /// All such loads, including PCs past the report's limit.
+    public var uninitializedReadCount: UInt64
+    /// Rows of the function table in the text report (`--top`).
+    public var topFunctionCount: Int
+    /// Battery life at the `--duty` rate, when the energy per inference is known.
+    public var battery: BatteryLife?
 
     init(session: Session, stopReason: StopReason) {
         let core = session.core
@@ -44,8 +60,32 @@ public struct RunResult: Sendable {
         symbols = session.image.symbols
         memory = MemoryBudget(image: session.image, board: session.board, topSymbolCount: session.options.topSymbolCount)
         energy = EnergyEstimate(board: session.board, cycles: core.cycles, sleepCycles: core.sleepCycles)
-        inferences = InferenceStatistics(markers: core.semihosting.markers, skip: session.options.skipInferences)
+        markers = core.semihosting.markers
+        measuredFunction = session.options.measuredFunction
+        if let probe = session.callStack, let name = session.options.measuredFunction {
+            let calls = probe.measuredCalls.map {
+                Inference(name: name, startCycle: $0.startCycle, cycles: $0.cycles, instructions: $0.instructions, stackBytes: UInt64($0.stackBytes))
+            }
+            inferences = InferenceStatistics(inferences: calls, skip: session.options.skipInferences)
+        } else {
+            inferences = InferenceStatistics(markers: core.semihosting.markers, skip: session.options.skipInferences)
+        }
         energyPerInference = inferences.flatMap { EnergyEstimate(board: session.board, cycles: $0.medianCycles, sleepCycles: 0) }
+        let options = session.options
+        uninitializedReads = core.memoryWatch?.reads ?? []
+        uninitializedReadCount = core.memoryWatch?.totalCount ?? 0
+        topFunctionCount = options.topSymbolCount
+        if let rate = options.dutyRatePerSecond, let energy = energyPerInference, let statistics = inferences {
+            battery = BatteryLife(
+                board: session.board, inferenceMicrojoules: energy.microjoules,
+                inferenceSeconds: Double(statistics.medianCycles) / Double(max(session.board.clockHz, 1)),
+                ratePerSecond: rate, capacityMilliampHours: options.batteryMilliampHours ?? 1000, batteryVolts: options.batteryVolts)
+        }
+        functions = session.callStack.map { FunctionProfile(probe: $0, names: session.functionNames) }
+        dynamicMemory = DynamicMemory(
+            before: session.ramBefore, bus: session.bus, image: session.image, initialStackPointer: session.initialStackPointer,
+            sampledLowestStackPointer: session.callStack.map(\.lowestStackPointer),
+            heapBreak: session.callStack.flatMap { $0.heapBreakHighWater == 0 ? nil : $0.heapBreakHighWater })
     }
 
     /// Simulated seconds at the board clock.

@@ -13,6 +13,25 @@ public struct RunOptions: Sendable {
     public var skipInferences: Int = 0
     /// How many of the largest symbols the memory report lists.
     public var topSymbolCount: Int = 10
+    /// Keep the call stack: per-function cycles, `_sbrk` heap tracking, SP sampling
+    /// (the loop specialized for `CallStackProbe`, docs/profiling.md).
+    public var profilesFunctions = false
+    /// Each call of this function is an inference (implies `profilesFunctions`).
+    public var measuredFunction: String?
+    /// Record function spans for a trace (implies `profilesFunctions`).
+    public var recordsTrace = false
+    /// The trace keeps at most this many spans, each at least `traceMinimumCycles` long.
+    public var traceSpanLimit = 100_000
+    public var traceMinimumCycles: UInt64 = 0
+    /// Inferences per second for the battery estimate (`--duty`), and the battery.
+    public var dutyRatePerSecond: Double?
+    public var batteryMilliampHours: Double?
+    public var batteryVolts: Double?
+    /// The shadow call stack's depth cap.
+    public var maximumCallDepth = 1024
+
+    /// Whether the run needs the call-stack probe.
+    public var needsCallStack: Bool { profilesFunctions || measuredFunction != nil || recordsTrace }
 
     /// Ten billion cycles: minutes of simulated time at 16–168 MHz, well past any
     /// inference we ship, yet bounded.
@@ -34,6 +53,14 @@ public final class Session {
     public let core: CortexMCore
     /// Where SP and PC came from at reset.
     public let resetSource: CortexMCore.ResetSource
+    /// SP right after reset.
+    public let initialStackPointer: UInt32
+    /// RAM before the run, for the dynamic memory figures.
+    let ramBefore: DynamicMemory.Snapshot
+    /// The function names the call-stack probe's indices refer to.
+    let functionNames: [String]
+    /// The probe of a profiled run.
+    public let callStack: CallStackProbe?
 
     /// Places `image` on `board`.
     /// - Parameters:
@@ -79,11 +106,37 @@ public final class Session {
         self.bus = bus
         self.core = core
         self.resetSource = source
+        initialStackPointer = core.register(13)
+        ramBefore = DynamicMemory.snapshot(bus: bus, board: board)
+        if options.needsCallStack {
+            let functions = image.symbols.functionAddressRanges
+            functionNames = functions.map(\.name)
+            var measured: Int32 = -1
+            if let name = options.measuredFunction {
+                guard let index = functionNames.firstIndex(of: name) else {
+                    throw .unknownFunction(file: image.path, name: name)
+                }
+                measured = Int32(index)
+            }
+            let probe = CallStackProbe(
+                functions: functions.map { (start: $0.start, end: $0.end) }, maximumDepth: options.maximumCallDepth,
+                measuredFunction: measured, sbrkFunction: functionNames.firstIndex(of: "_sbrk").map(Int32.init) ?? -1,
+                spanLimit: options.recordsTrace ? options.traceSpanLimit : nil, minimumSpanCycles: options.traceMinimumCycles)
+            callStack = probe
+            let watch = MemoryWatch(bus: bus)
+            for segment in image.segments where !segment.fileBytes.isEmpty {
+                watch.markWritten(address: segment.physicalAddress, length: segment.fileBytes.count)
+            }
+            core.watchMemory(watch)
+        } else {
+            functionNames = []
+            callStack = nil
+        }
     }
 
     /// Runs the firmware to its end, a fault, or the cycle limit.
     public func run() -> RunResult {
-        let stop = core.run(cycleLimit: options.maxCycles)
+        let stop = callStack.map { core.run(cycleLimit: options.maxCycles, profiler: $0) } ?? core.run(cycleLimit: options.maxCycles)
         return RunResult(session: self, stopReason: stop)
     }
 }

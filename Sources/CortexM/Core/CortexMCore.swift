@@ -77,6 +77,23 @@ public final class CortexMCore {
     /// Exceptions taken so far (including tail-chained ones).
     public internal(set) var exceptionCount: UInt64 = 0
 
+    /// The function profiler of a profiled run, told about exception entry and return
+    /// (rare, out of line); nil otherwise.
+    var callStackProbe: CallStackProbe?
+    /// Whether loads and stores update and check `memoryWatch` (profiled runs only):
+    /// one well-predicted test per access in the plain loop, the work out of line.
+    var tracksMemory = false
+    /// The written-byte map of a profiled run; see `watchMemory(_:)`.
+    public var memoryWatch: MemoryWatch? { watch }
+    var watch: MemoryWatch?
+
+    /// Turns on the uninitialised-read check for the rest of the run.
+    public func watchMemory(_ watch: MemoryWatch) {
+        self.watch = watch
+        tracksMemory = true
+        bus.hostWriteObserver = { [unowned watch] address, length in watch.markWritten(address: address, length: length) }
+    }
+
     /// The loop handles events (SysTick, pending exceptions, stop requests) when
     /// `cycles` reaches this value; setting it to 0 forces a check before the next instruction.
     var nextEventCycle: UInt64 = 0

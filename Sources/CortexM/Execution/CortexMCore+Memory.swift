@@ -21,6 +21,7 @@ extension CortexMCore {
                 cycles &+= region.hasAccelerator ? acceleratedReadWait(index, address) : UInt64(region.waitStates)
             }
             let pointer = region.bytes + Int(address &- region.baseAddress)
+            if tracksMemory { noteLoad(region: index, address: address, size: size, pc: pc) }
             switch size {
             case 1: return UInt32(pointer.load(as: UInt8.self))
             case 2: return UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
@@ -45,6 +46,7 @@ extension CortexMCore {
             default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
             }
             if let cache = caches[index], cache.hasDecodedSlots { cache.invalidate(address: address, length: size) }
+            if tracksMemory { noteStore(region: index, address: address, size: size) }
             return true
         }
         return storeSlow(address, value, size: size)
@@ -127,6 +129,19 @@ extension CortexMCore {
         let region = bus.regions[index]
         (region.bytes + Int(address &- region.baseAddress)).storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
         if let cache = caches[index], cache.hasDecodedSlots { cache.invalidate(address: address, length: 4) }
+        if tracksMemory { noteStore(region: index, address: address, size: 4) }
         return true
+    }
+
+    /// A load in a profiled run: reported when none of its bytes was ever written.
+    @inline(never)
+    func noteLoad(region: Int, address: UInt32, size: UInt32, pc: UInt32) {
+        watch.unsafelyUnwrapped.check(region: region, address: address, size: size, pc: pc)
+    }
+
+    /// A store in a profiled run: its bytes are written from now on.
+    @inline(never)
+    func noteStore(region: Int, address: UInt32, size: UInt32) {
+        watch.unsafelyUnwrapped.markWritten(region: region, address: address, size: size)
     }
 }

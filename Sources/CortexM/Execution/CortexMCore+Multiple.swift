@@ -14,16 +14,8 @@ extension CortexMCore {
     /// PUSH: stores the listed registers below SP in ascending order, then lowers SP.
     /// SP is updated only when every store succeeded.
     @inline(__always) func pushRegisters(_ list: UInt32) -> Bool {
-        let count = UInt32(list.nonzeroBitCount)
-        var address = r[13] &- 4 &* count
-        let start = address
-        var remaining = list
-        while remaining != 0 {
-            let index = remaining.trailingZeroBitCount
-            guard storeAlignedWord(address, r[index]) else { return false }
-            address &+= 4
-            remaining &= remaining - 1
-        }
+        let start = r[13] &- 4 &* UInt32(list.nonzeroBitCount)
+        guard storeRegisterList(list, to: start) else { return false }
         r[13] = start
         return true
     }

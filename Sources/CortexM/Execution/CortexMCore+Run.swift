@@ -7,6 +7,26 @@ extension CortexMCore {
     /// Runs until the firmware stops or `cycleLimit` cycles have elapsed in total.
     /// - Returns: why the run ended.
     public func run(cycleLimit: UInt64) -> StopReason {
+        run(cycleLimit: cycleLimit, probe: NoProbe())
+    }
+
+    /// Runs like `run(cycleLimit:)` while `profiler` keeps the call stack: the loop
+    /// specialized for `CallStackProbe`. The profiler's frames are closed at the end.
+    public func run(cycleLimit: UInt64, profiler: CallStackProbe) -> StopReason {
+        callStackProbe = profiler
+        profiler.begin(self)
+        let reason = run(cycleLimit: cycleLimit, probe: profiler)
+        profiler.finish(self)
+        callStackProbe = nil
+        return reason
+    }
+
+    /// The loop, generic over its probe so that each probe gets its own specialized
+    /// copy (`NoProbe`'s hooks are empty and vanish). The probe is called only in the
+    /// cases that can change function: BL, BLX, BX, B, B<cond>, POP/LDM/LDR into PC,
+    /// and MOV/ADD with Rd = PC.
+    @inline(never)
+    func run<P: ExecutionProbe>(cycleLimit: UInt64, probe: P) -> StopReason {
         self.cycleLimit = cycleLimit
         requestEventCheck()
         while true {
@@ -128,6 +148,7 @@ extension CortexMCore {
                 let result = operand(n, pc) &+ operand(m, pc)
                 if d == 15 {
                     next = branchTarget(result & ~1)
+                    probe.indirectBranch(self, target: next)
                 } else if d == 13 {
                     r[13] = result & ~3
                 } else {
@@ -137,6 +158,7 @@ extension CortexMCore {
                 let value = operand(m, pc)
                 if d == 15 {
                     next = branchTarget(value & ~1)
+                    probe.indirectBranch(self, target: next)
                 } else if d == 13 {
                     r[13] = value & ~3
                 } else {
@@ -147,11 +169,13 @@ extension CortexMCore {
                 cycles &+= branchFetchWait(target)
                 if writePCInterworking(target) { continue }
                 next = self.pc
+                probe.indirectBranch(self, target: next)
             case .blxRegister:
                 let target = operand(m, pc)
                 r[14] = next | 1
                 cycles &+= branchFetchWait(target)
                 if writePCInterworking(target) { continue }
+                probe.call(self, target: self.pc, returnAddress: next)
                 next = self.pc
 
             // MARK: Loads and stores (A5.2.4)
@@ -247,6 +271,7 @@ extension CortexMCore {
                     cycles &+= branchFetchWait(target)
                     if writePCInterworking(target) { continue }
                     next = self.pc
+                    probe.indirectBranch(self, target: next)
                 }
             case .stm:
                 guard storeMultiple(base: n, list: slot.imm) else { continue }
@@ -281,15 +306,18 @@ extension CortexMCore {
                 let target = slot.imm
                 if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
                 cycles &+= branchFetchWait(target)
+                probe.directBranch(self, target: target)
                 next = target
             case .b:
                 let target = slot.imm
                 if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
                 cycles &+= branchFetchWait(target)
+                probe.directBranch(self, target: target)
                 next = target
             case .bl:
                 r[14] = next | 1
                 cycles &+= branchFetchWait(slot.imm)
+                probe.call(self, target: slot.imm, returnAddress: next)
                 next = slot.imm
             case .svc:
                 supervisorCall(returnAddress: next)
@@ -299,7 +327,7 @@ extension CortexMCore {
             case .msr:
                 writeSpecialRegister(slot.imm, r[n], mask: slot.options)
             case .undefined, .udf:
-                raiseFault(.undefinedInstruction(raw: rawEncoding(at: pc)))
+                raiseUndefined(raw: rawEncoding(at: pc))
                 continue
             case .undecoded:
                 continue
@@ -394,7 +422,10 @@ extension CortexMCore {
             case .ldrhLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: false) else { continue }
             case .ldrsbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: true) else { continue }
             case .ldrshLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: true) else { continue }
-            case .ldrToPC: guard executeLoadToPC(slot) else { continue }
+            case .ldrToPC:
+                _ = executeLoadToPC(slot)
+                probe.indirectBranch(self, target: self.pc)
+                continue
             case .preload: break
             case .clrex: exclusiveAddress = nil
             case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { continue }
@@ -408,8 +439,16 @@ extension CortexMCore {
             case .strexh: guard executeStoreExclusive(slot, pc, size: 2) else { continue }
             case .tbb: guard executeTableBranch(slot, pc, isHalfword: false) else { continue }
             case .tbh: guard executeTableBranch(slot, pc, isHalfword: true) else { continue }
-            case .ldmWide: guard executeLoadMultipleWide(slot, decrementBefore: false) else { continue }
-            case .ldmdb: guard executeLoadMultipleWide(slot, decrementBefore: true) else { continue }
+            case .ldmWide:
+                guard executeLoadMultipleWide(slot, decrementBefore: false) else {
+                    probe.indirectBranch(self, target: self.pc)
+                    continue
+                }
+            case .ldmdb:
+                guard executeLoadMultipleWide(slot, decrementBefore: true) else {
+                    probe.indirectBranch(self, target: self.pc)
+                    continue
+                }
             case .stmWide: guard executeStoreMultipleWide(slot, decrementBefore: false) else { continue }
             case .stmdb: guard executeStoreMultipleWide(slot, decrementBefore: true) else { continue }
 

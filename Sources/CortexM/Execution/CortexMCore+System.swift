@@ -94,6 +94,21 @@ extension CortexMCore {
         requestEventCheck()
     }
 
+    /// An instruction that does not execute: UNDEFINSTR, except that on ARMv7-M a
+    /// coprocessor instruction for a coprocessor other than CP10/CP11 (the FPU) fails
+    /// `Coproc_Accepted` and raises NOCP (DDI 0403 A5.3.18, B1.5.14): the M4 has no other
+    /// coprocessor.
+    @inline(never)
+    func raiseUndefined(raw: UInt32) {
+        let isCoprocessorSpace = raw > 0xFFFF && (raw >> 16) & 0xEC00 == 0xEC00
+        let coprocessor = (raw >> 8) & 0xF
+        if isV7M && isCoprocessorSpace && coprocessor & 0xE != 0xA {
+            raiseFault(.noCoprocessor)
+        } else {
+            raiseFault(.undefinedInstruction(raw: raw))
+        }
+    }
+
     /// SVC: takes SVCall now, or escalates to HardFault when SVCall's priority does not
     /// outrank the execution priority (DDI 0419 B1.5.15).
     @inline(never)

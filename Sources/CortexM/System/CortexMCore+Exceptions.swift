@@ -185,6 +185,7 @@ extension CortexMCore {
         pc = vector & ~1
         thumbBit = vector & 1 == 1
         requestEventCheck()
+        callStackProbe?.exceptionEntered(self)
     }
 
     private func stackingFailed(at address: UInt32, isEntry: Bool) {
@@ -215,6 +216,7 @@ extension CortexMCore {
             return
         }
         scs.active[returning] = false
+        callStackProbe?.exceptionReturned(self)
         if returning != ExceptionNumber.nmi { faultmask = false }
         eventRegister = true
         exclusiveAddress = nil
@@ -333,7 +335,11 @@ extension CortexMCore {
         case .noCoprocessor: return (ExceptionNumber.usageFault, 1 << 19)
         case .unalignedAccess: return (ExceptionNumber.usageFault, 1 << 24)
         case .divideByZero: return (ExceptionNumber.usageFault, 1 << 25)
-        case .instructionFetch: return (ExceptionNumber.busFault, 1 << 8)
+        case .instructionFetch(let address):
+            // Execute Never regions of the default memory map (DDI 0403 B3.1, Table B3-1):
+            // Peripheral, Device and System: MemManage IACCVIOL; elsewhere a bus error.
+            let isExecuteNever = address >= 0x4000_0000 && (address < 0x6000_0000 || address >= 0xA000_0000)
+            return isExecuteNever ? (ExceptionNumber.memManage, 1 << 0) : (ExceptionNumber.busFault, 1 << 8)
         case .busError: return (ExceptionNumber.busFault, 1 << 9)
         case .stackingError: return (ExceptionNumber.busFault, 1 << 12)
         case .breakpoint, .escalatedSupervisorCall: return (nil, 0)

@@ -7,6 +7,18 @@ public struct Inference: Sendable, Equatable {
     public var startCycle: UInt64
     public var cycles: UInt64
     public var instructions: UInt64
+    /// Stack used during the inference, when known: SP at its start minus the lowest SP
+    /// sampled inside it (markers: SP at the begin marker minus SP sampled at calls is
+    /// not tracked; `--measure-function` calls: sampled at calls and exception entries).
+    public var stackBytes: UInt64? = nil
+
+    public init(name: String, startCycle: UInt64, cycles: UInt64, instructions: UInt64, stackBytes: UInt64? = nil) {
+        self.name = name
+        self.startCycle = startCycle
+        self.cycles = cycles
+        self.instructions = instructions
+        self.stackBytes = stackBytes
+    }
 }
 
 /// Latency statistics over the inferences of a run.
@@ -38,6 +50,13 @@ public struct InferenceStatistics: Sendable, Equatable {
                 continue
             }
         }
+        self.init(inferences: all, skip: skip)
+    }
+
+    /// Statistics over already paired inferences (e.g. the calls of a measured function),
+    /// dropping the first `skip`. Returns nil when none remains.
+    public init?(inferences measured: [Inference], skip: Int = 0) {
+        var all = measured
         all.sort { $0.startCycle < $1.startCycle }
         let kept = Array(all.dropFirst(max(skip, 0)))
         guard !kept.isEmpty else { return nil }

@@ -40,12 +40,55 @@ public enum JSONReport {
             "ram_sections": memory.ramSections.map { ["name": $0.name, "bytes": $0.byteCount] as [String: Any] },
             "largest_symbols": memory.largestSymbols.map { ["name": $0.name, "bytes": $0.byteCount, "memory": $0.memory] as [String: Any] },
         ] as [String: Any]
+        let dynamic = result.dynamicMemory
+        if var memoryObject = object["memory"] as? [String: Any] {
+            memoryObject["peak_stack_bytes"] = dynamic.peakStackBytes
+            memoryObject["initial_sp"] = Int(dynamic.initialStackPointer)
+            memoryObject["lowest_stack_address"] = Int(dynamic.lowestStackAddress)
+            memoryObject["stack_method"] = dynamic.method
+            memoryObject["stack_overflow"] = dynamic.stackOverflow
+            memoryObject["heap_bytes"] = dynamic.heapBytes.map { $0 as Any } ?? NSNull()
+            memoryObject["heap_start"] = Int(dynamic.heapStartAddress)
+            memoryObject["ram_used_bytes"] = memory.ramBytes + dynamic.peakStackBytes + (dynamic.heapBytes ?? 0)
+            memoryObject["ram_regions"] = dynamic.regions.map {
+                ["name": $0.name, "base": Int($0.baseAddress), "bytes": Int($0.byteCount),
+                 "highest_written": $0.highestWrittenAddress.map { Int($0) as Any } ?? NSNull()] as [String: Any]
+            }
+            memoryObject["uninitialized_read_count"] = result.uninitializedReadCount
+            memoryObject["uninitialized_reads"] = result.uninitializedReads.map {
+                ["pc": Int($0.pc), "symbol": result.symbols.describe(address: $0.pc), "address": Int($0.address),
+                 "bytes": Int($0.byteCount), "count": $0.count] as [String: Any]
+            }
+            object["memory"] = memoryObject
+        }
+        if let profile = result.functions {
+            object["functions"] = profile.rows.map {
+                ["name": $0.name, "calls": $0.calls, "inclusive_cycles": $0.inclusiveCycles, "exclusive_cycles": $0.exclusiveCycles] as [String: Any]
+            }
+            object["call_stack"] = [
+                "profiled_cycles": profile.totalCycles, "resynchronizations": profile.resynchronizations,
+                "depth_overflows": profile.depthOverflows,
+            ]
+        } else {
+            object["functions"] = NSNull()
+        }
+        if let battery = result.battery {
+            object["battery"] = [
+                "rate_per_second": battery.ratePerSecond, "capacity_mah": battery.capacityMilliampHours,
+                "volts": battery.batteryVolts, "duty_fraction": battery.dutyFraction,
+                "average_milliwatts": battery.averageMilliwatts, "average_milliamps": battery.averageMilliamps,
+                "hours": battery.hours.isFinite ? battery.hours as Any : NSNull(), "is_estimate": true,
+            ] as [String: Any]
+        } else {
+            object["battery"] = NSNull()
+        }
         object["energy"] = result.energy.map(energyObject) ?? NSNull()
         if let statistics = result.inferences {
             let clock = Double(max(result.board.clockHz, 1))
             object["inferences"] = [
                 "count": statistics.inferences.count,
                 "skipped": statistics.skipped,
+                "source": result.measuredFunction.map { "function:" + $0 } ?? "markers",
                 "min_cycles": statistics.minimumCycles,
                 "median_cycles": statistics.medianCycles,
                 "max_cycles": statistics.maximumCycles,
@@ -53,7 +96,8 @@ public enum JSONReport {
                 "median_seconds": Double(statistics.medianCycles) / clock,
                 "energy_per_inference": result.energyPerInference.map(energyObject) ?? NSNull(),
                 "each": statistics.inferences.map {
-                    ["name": $0.name, "start_cycle": $0.startCycle, "cycles": $0.cycles, "instructions": $0.instructions] as [String: Any]
+                    ["name": $0.name, "start_cycle": $0.startCycle, "cycles": $0.cycles, "instructions": $0.instructions,
+                     "stack_bytes": $0.stackBytes.map { $0 as Any } ?? NSNull()] as [String: Any]
                 },
             ] as [String: Any]
         } else {

@@ -39,13 +39,67 @@ public enum TextReport {
         let memory = result.memory
         lines.append("  flash         \(bytes(memory.flashBytes)) of \(bytes(memory.flashCapacity))  (\(percent(memory.flashBytes, memory.flashCapacity)))")
         lines.append("  SRAM static   \(bytes(memory.ramBytes)) of \(bytes(memory.ramCapacity))  (\(percent(memory.ramBytes, memory.ramCapacity)))")
-        if let energy = result.energy {
+        let dynamic = result.dynamicMemory
+        lines.append("  peak stack    \(bytes(dynamic.peakStackBytes))  (SP \(hex(dynamic.initialStackPointer)) down to \(hex(dynamic.lowestStackAddress)))"
+            + (result.inferences?.inferences.compactMap(\.stackBytes).max().map { "; at most \(bytes($0)) per inference" } ?? ""))
+        if let heap = dynamic.heapBytes {
+            lines.append("  heap          \(bytes(heap)) high-water (from \(hex(dynamic.heapStartAddress)), newlib _sbrk)")
+        }
+        let ramNeed = memory.ramBytes + dynamic.peakStackBytes + (dynamic.heapBytes ?? 0)
+        lines.append("  SRAM used     \(bytes(ramNeed)) of \(bytes(memory.ramCapacity))  (\(percent(ramNeed, memory.ramCapacity)); static + peak stack + heap)")
+        if dynamic.stackOverflow {
+            lines.append("  warning       stack overflow: the stack reached \(hex(dynamic.lowestStackAddress)), below the end of static RAM/heap \(hex(max(dynamic.staticEndAddress, dynamic.heapStartAddress)))")
+        }
+                if let energy = result.energy {
             lines.append("  energy        \(fixed(energy.microjoules, decimals: 1)) µJ for the run, \(fixed(energy.averageMilliwatts, decimals: 2)) mW average (estimate from datasheet figures, docs/energy-model.md)")
         }
-        if result.peripheralAccessCount > 0, let address = result.firstPeripheralAddress {
+        if let first = result.uninitializedReads.first {
+            lines.append("  warning       \(grouped(result.uninitializedReadCount)) loads of never-written RAM (uninitialised memory) at \(result.uninitializedReads.count) PCs; first: "
+                + "\(first.byteCount)-byte load at \(result.location(first.pc)) from \(hex(first.address))")
+            for read in result.uninitializedReads.prefix(5) {
+                lines.append("                \(result.location(read.pc)) read \(hex(read.address)) (\(grouped(read.count))×)")
+            }
+        }
+                if let battery = result.battery {
+            lines.append("  battery       \(fixed(battery.hours / 24, decimals: 1)) days on \(fixed(battery.capacityMilliampHours, decimals: 0)) mAh at \(fixed(battery.batteryVolts, decimals: 2)) V"
+                + " (\(fixed(battery.ratePerSecond, decimals: 4))/s, \(fixed(battery.averageMilliamps * 1000, decimals: 1)) µA average, duty \(fixed(battery.dutyFraction * 100, decimals: 2)) %; estimate)")
+        }
+        if let profile = result.functions {
+            lines.append(contentsOf: functionTable(profile, top: result.topFunctionCount))
+        }
+                if result.peripheralAccessCount > 0, let address = result.firstPeripheralAddress {
             lines.append("  warning       \(grouped(result.peripheralAccessCount)) accesses to vendor peripherals armsim does not model (read as 0), first at \(hex(address))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The top-N functions by exclusive cycles, as an aligned table.
+    static func functionTable(_ profile: FunctionProfile, top: Int) -> [String] {
+        let total = max(profile.totalCycles, 1)
+        var lines = ["  functions     top \(min(top, profile.rows.count)) of \(profile.rows.count) by exclusive cycles (inclusive counts callees)"]
+        let header = ["exclusive", "%", "inclusive", "%", "calls", "function"]
+        var table: [[String]] = [header]
+        for row in profile.rows.prefix(top) {
+            table.append([
+                grouped(row.exclusiveCycles), fixed(Double(row.exclusiveCycles) * 100 / Double(total), decimals: 1),
+                grouped(row.inclusiveCycles), fixed(Double(row.inclusiveCycles) * 100 / Double(total), decimals: 1),
+                grouped(row.calls), row.name,
+            ])
+        }
+        let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for row in table {
+            var line = "   "
+            for column in 0..<row.count {
+                let cell = row[column]
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                line += " " + (column == row.count - 1 ? cell : pad + cell)
+            }
+            lines.append(line)
+        }
+        if profile.resynchronizations > 0 || profile.depthOverflows > 0 {
+            lines.append("  note          call stack resynchronized \(profile.resynchronizations) times (longjmp, context switch, unmatched return); \(profile.depthOverflows) calls past the depth cap")
+        }
+        return lines
     }
 
     private static func registerLine(_ registers: [UInt32], range: Range<Int>) -> String {

@@ -144,6 +144,8 @@ def differences(case, mine, oracle, must_reach_end=True):
     mask = APSR_MASK[case.core]
     if (mine.xpsr ^ oracle.xpsr) & mask:
         found.append("apsr: armsim %08x, unicorn %08x" % (mine.xpsr & mask, oracle.xpsr & mask))
+    if case.fpscr is not None and (mine.fpscr is None or oracle.fpscr is None):
+        found.append("fpscr/s missing: armsim %s, unicorn %s" % (mine.fpscr is not None, oracle.fpscr is not None))
     if mine.fpscr is not None and oracle.fpscr is not None and mine.fpscr != oracle.fpscr:
         found.append("fpscr: armsim %08x, unicorn %08x" % (mine.fpscr, oracle.fpscr))
     if mine.singles is not None and oracle.singles is not None:

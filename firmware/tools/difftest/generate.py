@@ -149,11 +149,12 @@ class State:
     def free_any(self):
         return [r for r in list(range(13)) + [14] if r not in self.tracked]
 
-    def bases(self):
-        return [r for r, (kind, _) in self.tracked.items() if kind == "base"]
+    def bases(self, high=False):
+        """Base registers; low ones only unless `high` (16-bit encodings have 3-bit fields)."""
+        return [r for r, (kind, _) in self.tracked.items() if kind == "base" and (high or r < 8)]
 
-    def indexes(self):
-        return [r for r, (kind, _) in self.tracked.items() if kind == "index"]
+    def indexes(self, high=False):
+        return [r for r, (kind, _) in self.tracked.items() if kind == "index" and (high or r < 8)]
 
     def value(self, register):
         return self.sp if register == 13 else self.tracked[register][1]
@@ -713,6 +714,637 @@ def unit_t2_multiply(p, s, rng):
 
 
 # ---------------------------------------------------------------------------------------
+# ARMv7-M loads and stores (DDI 0403 A5.3.7-A5.3.10 single, A5.3.5 LDRD/STRD and LDM/STM).
+# Unaligned LDR/STR/LDRH/STRH are allowed on ARMv7-M (A3.2, CCR.UNALIGN_TRP clear);
+# LDRD/STRD, LDM/STM and the FP loads/stores must be word aligned.
+# ---------------------------------------------------------------------------------------
+
+def in_sram(address, size, align=1):
+    return fmt.SRAM_BASE <= address and address + size <= SRAM_END and address % align == 0
+
+
+def make_base_t2(p, s, rng):
+    """Makes any free register (r0-r12, LR) a base: MOVW Rd, #lo; MOVT Rd, #0x2000 (A7.7.76, A7.7.79)."""
+    free = [r for r in s.free_any()]
+    if len(free) < 4 or s.skipping:
+        return False
+    d = rng.choice(free)
+    value = fmt.SRAM_BASE + rng.choice([rng.randrange(0x100, 0x700), 4 * rng.randrange(0x40, 0x1C0),
+                                        rng.randrange(0x1100, 0x1F00)])
+    low = value & 0xFFFF
+    p.emit(0xF240 | (low >> 11 & 1) << 10 | low >> 12, (low >> 8 & 7) << 12 | d << 8 | low & 0xFF)
+    p.emit(0xF2C0 | 0x2000 >> 12, d << 8)
+    s.set_base(d, value)
+    return True
+
+
+def make_index_t2(p, s, rng):
+    """Makes a free register an index of known value: MOVW Rd, #imm16 (small, or negative via MVN)."""
+    free = s.free_any()
+    if len(free) < 4 or s.skipping:
+        return False
+    d = rng.choice(free)
+    value = rng.choice([0, 1, 2, 3, rng.randrange(0, 0x200)])
+    p.emit(0xF240 | (value >> 11 & 1) << 10, (value >> 8 & 7) << 12 | d << 8 | value & 0xFF)
+    s.tracked[d] = ("index", value)
+    return True
+
+
+#: Single loads/stores (A5.3.7-A5.3.10): name -> (op1 field of the first halfword, size, is_load, signed).
+T2_SINGLE = {"strb": (0x00, 1, False), "strh": (0x02, 2, False), "str": (0x04, 4, False),
+             "ldrb": (0x01, 1, True), "ldrh": (0x03, 2, True), "ldr": (0x05, 4, True),
+             "ldrsb": (0x11, 1, True), "ldrsh": (0x13, 2, True)}
+
+
+def t2_destination(s, rng, is_load):
+    """Rt: a free register to load into, or any register to store (never SP or PC)."""
+    if is_load:
+        return rng.choice(s.free_any())
+    return general(s, rng)
+
+
+def unit_t2_load_store_single(p, s, rng):
+    """LDR/LDRB/LDRH/LDRSB/LDRSH/STR/STRB/STRH, 32-bit: imm12, negative imm8, pre/post-indexed with
+    writeback, unprivileged (LDRT etc.), register offset with LSL #0-3, and SP as the base."""
+    name = rng.choice(list(T2_SINGLE))
+    op1, size, is_load = T2_SINGLE[name]
+    bases = s.bases(high=True)
+    use_sp = rng.random() < 0.12
+    if not bases and not use_sp:
+        return make_base_t2(p, s, rng) if rng.random() < 0.6 else make_base(p, s, rng)
+    n = 13 if use_sp else rng.choice(bases)
+    base = s.value(n)
+    t = t2_destination(s, rng, is_load)
+    if t == n:
+        return False
+    unaligned = rng.random() < 0.3
+    form = rng.choice(["imm12", "imm12", "neg", "post", "pre", "unpriv", "reg", "reg"])
+    if form in ("post", "pre") and (s.skipping or n == 13 or (is_load and t in s.tracked)):
+        form = "imm12"
+    if form == "reg":
+        indexes = s.indexes(high=True)
+        if not indexes:
+            return make_index_t2(p, s, rng) if not s.skipping else False
+        m = rng.choice(indexes)
+        shift = rng.randrange(4)
+        address = (base + (s.value(m) << shift)) & MASK
+        if not in_sram(address, size, 1 if unaligned else size):
+            return False
+        p.emit(0xF800 | op1 << 4 | n, t << 12 | shift << 4 | m)
+        return True
+    if form == "imm12":
+        imm = rng.choice([0, rng.randrange(256), rng.randrange(4096)])
+        if not unaligned:
+            imm -= (base + imm) % size
+        if imm < 0 or not in_sram(base + imm, size, 1 if unaligned else size):
+            return False
+        p.emit(0xF880 | op1 << 4 | n, t << 12 | imm)
+        return True
+    imm = rng.choice([0, 255, rng.randrange(256)])
+    if form == "neg":
+        address, puw = base - imm, 0b100
+    elif form == "unpriv":
+        address, puw = base + imm, 0b110
+    elif form == "pre":
+        address, puw = base + (imm if rng.random() < 0.5 else -imm), 0b101
+        puw |= (address > base) << 1
+    else:  # post: the access uses the old base
+        up = rng.getrandbits(1)
+        address, puw = base, 0b001 | up << 1
+        if not in_sram(base + (imm if up else -imm), 4):
+            return False
+    if not unaligned and address % size:
+        return False
+    if not in_sram(address, size, 1 if unaligned else size):
+        return False
+    p.emit(0xF800 | op1 << 4 | n, t << 12 | 0x800 | puw << 8 | imm)
+    if form == "pre":
+        s.set_base(n, address)
+    elif form == "post":
+        s.set_base(n, base + (imm if puw & 2 else -imm))
+    return True
+
+
+def unit_t2_load_literal(p, s, rng):
+    """LDR/LDRB/LDRH/LDRSB/LDRSH (literal) T2 (A7.7.44 ff.), U = 1: a byte of the pool."""
+    name = rng.choice(["ldr", "ldrb", "ldrh", "ldrsb", "ldrsh"])
+    op1 = T2_SINGLE[name][0]
+    t = rng.choice(s.free_any())
+    k = rng.randrange(len(p.pool) - 1)
+    extra = rng.randrange(4)
+
+    def encode(address, program):
+        offset = program.pool_address + 4 * k + extra - ((address + 4) & ~3)
+        assert 0 <= offset < 4096
+        return [0xF80F | op1 << 4 | 1 << 7, t << 12 | offset]
+    p.emit_fixup(4, encode)
+    return True
+
+
+def unit_t2_load_store_dual(p, s, rng):
+    """LDRD/STRD (immediate) T1, offset/pre/post-indexed (A7.7.50, A7.7.163), and LDRD (literal)."""
+    is_load = rng.getrandbits(1)
+    if is_load and rng.random() < 0.15:
+        free = s.free_any()
+        if len(free) < 2:
+            return False
+        t, t2 = rng.sample(free, 2)
+        k = rng.randrange(len(p.pool) - 2)
+
+        def encode(address, program):
+            offset = program.pool_address + 4 * k - ((address + 4) & ~3)
+            assert 0 <= offset <= 1020 and offset % 4 == 0
+            return [0xE9DF, t << 12 | t2 << 8 | offset // 4]
+        p.emit_fixup(4, encode)
+        return True
+    bases = s.bases(high=True)
+    use_sp = rng.random() < 0.15
+    if not bases and not use_sp:
+        return make_base_t2(p, s, rng)
+    n = 13 if use_sp else rng.choice(bases)
+    base = s.value(n)
+    if is_load:
+        free = [r for r in s.free_any() if r != n]
+        if len(free) < 2:
+            return False
+        t, t2 = rng.sample(free, 2)
+    else:
+        t, t2 = general(s, rng), general(s, rng)
+    imm = 4 * rng.choice([0, 1, 2, rng.randrange(256)])
+    up = rng.getrandbits(1)
+    index, wback = rng.choice([(1, 0), (1, 1), (0, 1)])
+    if wback and (s.skipping or n == 13 or n in (t, t2)):
+        index, wback = 1, 0
+    offset_address = base + imm if up else base - imm
+    address = offset_address if index else base
+    if not in_sram(address, 8, 4) or not in_sram(offset_address, 4):
+        return False
+    p.emit(0xE840 | index << 8 | up << 7 | wback << 5 | is_load << 4 | n, t << 12 | t2 << 8 | imm // 4)
+    if wback:
+        s.set_base(n, offset_address)
+    return True
+
+
+def unit_t2_load_store_multiple(p, s, rng):
+    """LDM/STM (IA) and LDMDB/STMDB T2, with and without writeback (A7.7.40-41, A7.7.159-160)."""
+    bases = s.bases(high=True)
+    if not bases:
+        return make_base_t2(p, s, rng)
+    n = rng.choice(bases)
+    base = s.value(n)
+    is_load = rng.getrandbits(1)
+    decrement = rng.getrandbits(1)
+    wback = rng.getrandbits(1) and not s.skipping
+    if is_load:
+        candidates = [r for r in s.free_any()] + ([n] if not wback and not s.skipping else [])
+    else:
+        candidates = [r for r in list(range(13)) + [14] if not (wback and r == n)]
+    registers = sorted(set(r for r in candidates if rng.random() < 0.3))
+    while len(registers) < 2:
+        if len(set(candidates)) < 2:
+            return False
+        registers = sorted(set(registers) | {rng.choice(candidates)})
+    size = 4 * len(registers)
+    start = base - size if decrement else base
+    if not in_sram(start, size, 4):
+        return False
+    p.emit((0xE900 if decrement else 0xE880) | wback << 5 | is_load << 4 | n, register_mask(registers))
+    if is_load and n in registers:
+        s.untrack(n)
+    elif wback:
+        s.set_base(n, base - size if decrement else base + size)
+    return True
+
+
+# ---------------------------------------------------------------------------------------
+# IT blocks (DDI 0403 A7.7.38): every condition and mask; 16-bit instructions inside do not
+# set the flags, 32-bit ones with S do, CMP/CMN/TST always do, so later instructions of the
+# block see flags changed inside it. A branch may end the block.
+# ---------------------------------------------------------------------------------------
+
+def single_instruction(unit, p, s, rng):
+    """Runs `unit` and keeps its output only when it is one instruction (IT blocks)."""
+    before = len(p.items)
+    if not unit(p, s, rng):
+        del p.items[before:]
+        return False
+    if len(p.items) - before != 1 or p.items[-1].label is not None:
+        del p.items[before:]
+        return False
+    return True
+
+
+def unit_in_it_shift(p, s, rng):
+    """LSL/LSR/ASR (immediate) 16-bit, never `LSLS Rd, Rm, #0` (MOV T2 is UNPREDICTABLE in an IT block)."""
+    d = rng.choice(s.free_low())
+    op = rng.randrange(3)
+    amount = rng.randrange(1 if op == 0 else 0, 32)
+    p.emit(op << 11 | amount << 6 | rng.randrange(8) << 3 | d)
+    return True
+
+
+def unit_compare16(p, s, rng):
+    """CMP/CMN/TST 16-bit (A5.2.2) and CMP imm8: set the flags even inside an IT block."""
+    if rng.random() < 0.3:
+        p.emit(0x2800 | rng.randrange(8) << 8 | rng.choice([0, 1, 0x80, 0xFF, rng.randrange(256)]))
+    else:
+        p.emit(0x4000 | rng.choice([0b1000, 0b1010, 0b1011]) << 6 | rng.randrange(8) << 3 | rng.randrange(8))
+    return True
+
+
+IN_IT = [(unit_in_it_shift, 2), (unit_add_sub_3, 2), (unit_immediate_8, 2), (unit_data_processing, 3),
+         (unit_compare16, 3), (unit_special_add, 1), (unit_special_move, 1), (unit_extend_reverse, 1),
+         (unit_load_store_immediate, 1), (unit_load_store_register, 1),
+         (unit_t2_modified_immediate, 3), (unit_t2_shifted_register, 3), (unit_t2_register_shift, 1),
+         (unit_t2_plain_immediate, 1), (unit_t2_load_store_single, 1)]
+
+
+def it_mask(rng, firstcond, count):
+    """The IT mask for `count` instructions; with AL, all of them must be T (A7.7.38)."""
+    mask = 1 << (4 - count)
+    for position in range(count - 1):
+        bit = firstcond & 1 if firstcond == 0b1110 else rng.getrandbits(1)
+        mask |= bit << (3 - position)
+    return mask
+
+
+def unit_it_block(p, s, rng):
+    """IT<x<y<z>>> <firstcond> and 1-4 instructions; sometimes the last is a forward B."""
+    firstcond = rng.randrange(15)
+    count = rng.randrange(1, 5)
+    mask = it_mask(rng, firstcond, count)
+    p.emit(0xBF00 | firstcond << 4 | mask)
+    s.skipping += 1
+    functions = [unit for unit, _ in IN_IT]
+    weights = [weight for _, weight in IN_IT]
+    branch_last = rng.random() < 0.2
+    for position in range(count):
+        if branch_last and position == count - 1:
+            break
+        while not single_instruction(rng.choices(functions, weights)[0], p, s, rng):
+            pass
+    s.skipping -= 1
+    if branch_last:
+        label = p.new_label()
+        wide = rng.getrandbits(1)
+
+        def encode(address, program):
+            offset = program.labels[label] - (address + 4)
+            if wide:  # B.W T4
+                return bl_encoding(offset)[:1] + [bl_encoding(offset)[1] & ~0x4000]
+            return [0xE000 | (offset >> 1) & 0x7FF]
+        p.emit_fixup(4 if wide else 2, encode)
+        emit_fillers(p, s, rng, rng.randrange(4))
+        p.place(label)
+    return True
+
+
+# ---------------------------------------------------------------------------------------
+# DSP extension (ARMv7E-M, DDI 0403 A5.3.14-A5.3.17): parallel add/subtract, saturating,
+# packing, extend-and-add, the halfword/dual/most-significant multiplies, SEL, USAD8.
+# ---------------------------------------------------------------------------------------
+
+def dsp_value_register(s, rng):
+    return general(s, rng)
+
+
+def unit_dsp_parallel(p, s, rng):
+    """S/Q/SH/U/UQ/UH ADD8 ADD16 SUB8 SUB16 ASX SAX (A5.3.14, A5.3.15): set GE (S and U forms)."""
+    op1 = rng.choice([0b000, 0b001, 0b010, 0b100, 0b101, 0b110])
+    unsigned = rng.getrandbits(1)
+    op2 = rng.randrange(3)
+    p.emit(0xFA80 | op1 << 4 | dsp_value_register(s, rng),
+           0xF000 | rng.choice(s.free_any()) << 8 | unsigned << 6 | op2 << 4 | dsp_value_register(s, rng))
+    return True
+
+
+def unit_dsp_misc(p, s, rng):
+    """QADD QDADD QSUB QDSUB, REV REV16 RBIT REVSH, SEL, CLZ (A5.3.16)."""
+    op1 = rng.randrange(4)
+    op2 = rng.randrange(4) if op1 < 2 else 0
+    n = dsp_value_register(s, rng)
+    m = n if op1 in (1, 3) else dsp_value_register(s, rng)
+    p.emit(0xFA80 | op1 << 4 | n, 0xF080 | rng.choice(s.free_any()) << 8 | op2 << 4 | m)
+    return True
+
+
+def unit_dsp_extend(p, s, rng):
+    """SXTAH SXTAB16 SXTAB UXTAH UXTAB16 UXTAB and SXTH..UXTB (Rn = PC) 32-bit, with rotation (A5.3.12)."""
+    op1 = rng.randrange(6)
+    n = 15 if rng.random() < 0.35 else dsp_value_register(s, rng)
+    p.emit(0xFA00 | op1 << 4 | n, 0xF080 | rng.choice(s.free_any()) << 8 | rng.randrange(4) << 4
+           | dsp_value_register(s, rng))
+    return True
+
+
+def unit_dsp_multiply(p, s, rng):
+    """SMLA<x><y> SMUL<x><y> SMLAD(X) SMUAD(X) SMLAW<y> SMULW<y> SMLSD(X) SMUSD(X) SMMLA(R) SMMUL(R)
+    SMMLS(R) USADA8 USAD8 (A5.3.16): the accumulating forms set Q on overflow."""
+    op1 = rng.randrange(1, 8)
+    op2 = rng.randrange(4) if op1 == 1 else (rng.randrange(2) if op1 < 7 else 0)
+    a = 15 if (op1 != 6 and rng.random() < 0.4) else dsp_value_register(s, rng)
+    p.emit(0xFB00 | op1 << 4 | dsp_value_register(s, rng),
+           a << 12 | rng.choice(s.free_any()) << 8 | op2 << 4 | dsp_value_register(s, rng))
+    return True
+
+
+def unit_dsp_long_multiply(p, s, rng):
+    """SMLAL<x><y> SMLALD(X) SMLSLD(X) UMAAL (A5.3.17), plus SMULL/UMULL/SMLAL/UMLAL."""
+    free = s.free_any()
+    if len(free) < 2:
+        return False
+    low, high = rng.sample(free, 2)
+    op1, op2 = rng.choice([(0b100, 0b1000), (0b100, 0b1001), (0b100, 0b1010), (0b100, 0b1011),
+                           (0b100, 0b1100), (0b100, 0b1101), (0b101, 0b1100), (0b101, 0b1101),
+                           (0b110, 0b0110), (0b000, 0), (0b010, 0), (0b100, 0), (0b110, 0)])
+    p.emit(0xFB80 | op1 << 4 | dsp_value_register(s, rng), low << 12 | high << 8 | op2 << 4
+           | dsp_value_register(s, rng))
+    return True
+
+
+def unit_dsp_saturate(p, s, rng):
+    """SSAT16 USAT16 (A7.7.154, A7.7.203) and SSAT/USAT with shifts; PKHBT/PKHTB (A7.7.99)."""
+    d = rng.choice(s.free_any())
+    n = dsp_value_register(s, rng)
+    roll = rng.random()
+    if roll < 0.35:
+        unsigned = rng.getrandbits(1)
+        p.emit(0xF320 | unsigned << 7 | n, d << 8 | rng.randrange(16))
+    elif roll < 0.6:
+        unsigned = rng.getrandbits(1)
+        asr = rng.getrandbits(1)
+        amount = rng.randrange(1, 32) if asr else rng.randrange(32)
+        p.emit(0xF300 | (0b11000 if unsigned else 0b10000 | 0) << 4 | asr << 5 | n,
+               (amount >> 2) << 12 | d << 8 | (amount & 3) << 6 | rng.randrange(32))
+    else:
+        tb = rng.getrandbits(1)
+        amount = rng.choice([0, 16, rng.randrange(32)])
+        p.emit(0xEAC0 | n, (amount >> 2) << 12 | d << 8 | (amount & 3) << 6 | tb << 5 | dsp_value_register(s, rng))
+    return True
+
+
+def unit_apsr_access(p, s, rng):
+    """MSR APSR_nzcvq / APSR_g / APSR_nzcvqg (A7.7.82, B5.2.3) and MRS APSR (A7.7.81)."""
+    if rng.random() < 0.5:
+        p.emit(0xF380 | general(s, rng), 0x8000 | rng.choice([1, 2, 3]) << 10)
+    else:
+        p.emit(0xF3EF, 0x8000 | rng.choice(s.free_any()) << 8)
+    return True
+
+
+# ---------------------------------------------------------------------------------------
+# FPv4-SP (DDI 0403 A5.4, A7.7.222 ff.): the case carries FPSCR (random flags, AHP, DN, FZ,
+# rounding mode and cumulative exception bits) and S0-S31 (zeros, infinities, quiet and
+# signalling NaNs with payloads, denormals, boundary values, random bits).
+# ---------------------------------------------------------------------------------------
+
+SPECIAL_FLOATS = [0x00000000, 0x80000000, 0x3F800000, 0xBF800000, 0x7F800000, 0xFF800000, 0x7FC00000,
+                  0xFFC00000, 0x7FC00001, 0xFFBFFFFF, 0x7F800001, 0x7FA00000, 0xFF8A5A5A, 0x00000001,
+                  0x80000001, 0x007FFFFF, 0x807FFFFF, 0x00400000, 0x00800000, 0x80800000, 0x00800001,
+                  0x7F7FFFFF, 0xFF7FFFFF, 0x7F000000, 0x4F000000, 0xCF000000, 0x4F800000, 0xCF000001,
+                  0x4EFFFFFF, 0x3F000000, 0x3FC00000, 0x40200000, 0xBFC00000, 0xC0200000, 0x3EFFFFFF,
+                  0x47800000, 0x477FE000, 0x477FF000, 0x38800000, 0x387FC000, 0x33800000, 0x1F800000,
+                  0x20000000, 0x5F800000, 0x3F800001, 0x34000000, 0x0C000000, 0x00000100]
+
+
+def random_single(rng):
+    roll = rng.random()
+    if roll < 0.45:
+        return rng.choice(SPECIAL_FLOATS)
+    if roll < 0.6:  # denormal
+        return rng.getrandbits(1) << 31 | rng.randrange(1, 1 << 23)
+    if roll < 0.7:  # near 1, exactly representable products likely
+        return rng.getrandbits(1) << 31 | rng.randrange(120, 135) << 23 | rng.getrandbits(23) & ~0xFFF
+    if roll < 0.75:  # small integers
+        value = rng.randrange(-100, 100)
+        return int.from_bytes(__import__("struct").pack("<f", float(value)), "little")
+    return rng.getrandbits(32)
+
+
+def random_fpscr(rng):
+    """N Z C V, AHP, DN, FZ, RMode and the cumulative exception bits IDC IXC UFC OFC DZC IOC."""
+    value = rng.getrandbits(4) << 28 | rng.getrandbits(3) << 24 | rng.randrange(4) << 22
+    if rng.random() < 0.3:
+        value |= rng.getrandbits(8) & 0x9F
+    return value
+
+
+def fp_reg(rng):
+    return rng.randrange(32)
+
+
+def vfp3(opcode, d, n, m):
+    word = opcode | (d & 1) << 22 | (n >> 1) << 16 | (d >> 1) << 12 | (n & 1) << 7 | (m & 1) << 5 | m >> 1
+    return [word >> 16, word & 0xFFFF]
+
+
+#: Three-register data processing (A5.4.1 table A5-27): VMLA VMLS VNMLS VNMLA VMUL VNMUL VADD VSUB VDIV
+#: VFNMS VFNMA VFMA VFMS.
+VFP3 = [0xEE000A00, 0xEE000A40, 0xEE100A00, 0xEE100A40, 0xEE200A00, 0xEE200A40, 0xEE300A00, 0xEE300A40,
+        0xEE800A00, 0xEE900A00, 0xEE900A40, 0xEEA00A00, 0xEEA00A40]
+
+#: Two-register forms: VMOV VABS VNEG VSQRT, VCVTB/VCVTT both ways, VCMP(E) (reg and #0), VCVT(R) to and
+#: from integers.
+VFP2 = [0xEEB00A40, 0xEEB00AC0, 0xEEB10A40, 0xEEB10AC0, 0xEEB20A40, 0xEEB20AC0, 0xEEB30A40, 0xEEB30AC0,
+        0xEEB40A40, 0xEEB40AC0, 0xEEB50A40, 0xEEB50AC0, 0xEEB80A40, 0xEEB80AC0, 0xEEBC0A40, 0xEEBC0AC0,
+        0xEEBD0A40, 0xEEBD0AC0]
+
+
+def unit_fp_arith(p, s, rng):
+    p.emit(*vfp3(rng.choice(VFP3), fp_reg(rng), fp_reg(rng), fp_reg(rng)))
+    return True
+
+
+def unit_fp_unary(p, s, rng):
+    opcode = rng.choice(VFP2)
+    m = 0 if opcode & 0x10000 and (opcode >> 16) & 0xF == 5 else fp_reg(rng)
+    p.emit(*vfp3(opcode, fp_reg(rng), 0, m))
+    return True
+
+
+def unit_fp_fixed(p, s, rng):
+    """VCVT between single and 16/32-bit fixed point, signed/unsigned, both ways (A7.7.226)."""
+    d = fp_reg(rng)
+    to_fixed, unsigned, sx = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    size = 32 if sx else 16
+    frac = rng.choice([0, 1, size - 1, size, rng.randrange(size + 1)]) if sx else rng.randrange(17)
+    if sx and frac == 0:
+        frac = 1
+    imm = size - frac
+    word = (0xEEBA0A40 | (d & 1) << 22 | to_fixed << 18 | unsigned << 16 | (d >> 1) << 12 | sx << 7
+            | (imm & 1) << 5 | imm >> 1)
+    p.emit(word >> 16, word & 0xFFFF)
+    return True
+
+
+def unit_fp_move_immediate(p, s, rng):
+    """VMOV.F32 Sd, #imm (A7.7.236): VFPExpandImm of imm8."""
+    d, imm8 = fp_reg(rng), rng.getrandbits(8)
+    word = 0xEEB00A00 | (d & 1) << 22 | (imm8 >> 4) << 16 | (d >> 1) << 12 | imm8 & 0xF
+    p.emit(word >> 16, word & 0xFFFF)
+    return True
+
+
+def unit_fp_core_move(p, s, rng):
+    """VMOV between a core register and S (A7.7.240), two core registers and two S (A7.7.242)."""
+    roll = rng.random()
+    if roll < 0.6:
+        to_core = rng.getrandbits(1)
+        n = fp_reg(rng)
+        t = rng.choice(s.free_any()) if to_core else general(s, rng)
+        word = 0xEE000A10 | to_core << 20 | (n >> 1) << 16 | t << 12 | (n & 1) << 7
+    else:
+        to_core = rng.getrandbits(1)
+        m = rng.randrange(31)
+        if to_core:
+            free = s.free_any()
+            if len(free) < 2:
+                return False
+            t, t2 = rng.sample(free, 2)
+        else:
+            t, t2 = general(s, rng), general(s, rng)
+        word = 0xEC400A10 | to_core << 20 | t2 << 16 | t << 12 | (m & 1) << 5 | m >> 1
+    p.emit(word >> 16, word & 0xFFFF)
+    return True
+
+
+def unit_fp_status(p, s, rng):
+    """VMRS APSR_nzcv / Rt, FPSCR and VMSR FPSCR, Rt with a valid FPSCR value (A7.7.243-244)."""
+    roll = rng.random()
+    if roll < 0.5:
+        p.emit(0xEEF1, 0xFA10)  # VMRS APSR_nzcv, FPSCR
+    elif roll < 0.75:
+        p.emit(0xEEF1, 0x0A10 | rng.choice(s.free_any()) << 12)
+    else:
+        if s.skipping:
+            return False
+        t = rng.choice(s.free_any())
+        value = random_fpscr(rng)
+        p.emit(0xF240 | (value >> 11 & 1) << 10 | value >> 12 & 0xF, (value >> 8 & 7) << 12 | t << 8 | value & 0xFF)
+        high = value >> 16
+        p.emit(0xF2C0 | (high >> 11 & 1) << 10 | high >> 12, (high >> 8 & 7) << 12 | t << 8 | high & 0xFF)
+        p.emit(0xEEE1, 0x0A10 | t << 12)
+    return True
+
+
+def unit_fp_load_store(p, s, rng):
+    """VLDR/VSTR (immediate, +-imm8*4, and literal), VLDM/VSTM IA and DB with writeback, VPUSH/VPOP (A7.7.*)."""
+    roll = rng.random()
+    d = fp_reg(rng)
+    if roll < 0.1:
+        k = rng.randrange(len(p.pool))
+
+        def encode(address, program):
+            offset = program.pool_address + 4 * k - ((address + 4) & ~3)
+            return [0xED9F | (d & 1) << 6, (d >> 1) << 12 | 0x0A00 | offset // 4]
+        p.emit_fixup(4, encode)
+        return True
+    bases = s.bases(high=True)
+    use_sp = rng.random() < 0.15
+    if not bases and not use_sp:
+        return make_base_t2(p, s, rng)
+    n = 13 if use_sp else rng.choice(bases)
+    base = s.value(n)
+    if roll < 0.6:
+        load, up, imm = rng.getrandbits(1), rng.getrandbits(1), rng.randrange(256)
+        address = base + 4 * imm if up else base - 4 * imm
+        if not in_sram(address, 4, 4):
+            return False
+        p.emit(0xED00 | up << 7 | (d & 1) << 6 | load << 4 | n, (d >> 1) << 12 | 0x0A00 | imm)
+        return True
+    load, decrement = rng.getrandbits(1), rng.getrandbits(1)
+    wback = 1 if decrement else rng.getrandbits(1)
+    if wback and (s.skipping or (n == 13 and rng.random() < 0.5)):
+        return False
+    count = rng.randrange(1, 33 - d)
+    start = base - 4 * count if decrement else base
+    if n == 13 and wback and not (fmt.STACK_LOW <= start and start + 4 * count <= fmt.STACK_HIGH):
+        return False
+    if not in_sram(start, 4 * count, 4):
+        return False
+    p.emit(0xEC00 | decrement << 8 | (1 - decrement) << 7 | (d & 1) << 6 | wback << 5 | load << 4 | n,
+           (d >> 1) << 12 | 0x0A00 | count)
+    if wback:
+        new = base - 4 * count if decrement else base + 4 * count
+        if n == 13:
+            s.sp = new
+        else:
+            s.set_base(n, new)
+    return True
+
+
+T2_LOADSTORE = [(unit_t2_load_store_single, 8), (unit_t2_load_literal, 1), (unit_t2_load_store_dual, 3),
+                (unit_t2_load_store_multiple, 3), (unit_t2_modified_immediate, 1), (unit_load_store_immediate, 1)]
+IT_CLASS = [(unit_it_block, 6), (unit_t2_modified_immediate, 1), (unit_data_processing, 1), (unit_compare16, 1)]
+DSP_CLASS = [(unit_dsp_parallel, 5), (unit_dsp_misc, 3), (unit_dsp_extend, 2), (unit_dsp_multiply, 4),
+             (unit_dsp_long_multiply, 2), (unit_dsp_saturate, 2), (unit_apsr_access, 1)]
+FP_CLASS = [(unit_fp_arith, 8), (unit_fp_unary, 5), (unit_fp_fixed, 2), (unit_fp_move_immediate, 1),
+            (unit_fp_core_move, 2), (unit_fp_status, 2), (unit_fp_load_store, 2)]
+FP_UNITS = {unit for unit, _ in FP_CLASS}
+
+
+# ---------------------------------------------------------------------------------------
+# ARMv7-M branches (DDI 0403 A5.3.4, A6.7 CBZ, TBB): CBZ/CBNZ, B<c>.W, B.W, BL, TBB/TBH,
+# all forward over code that never changes a tracked register.
+# ---------------------------------------------------------------------------------------
+
+def unit_t2_branch(p, s, rng):
+    """CBZ/CBNZ (A7.7.21), B<cond>.W T3 and B.W T4 (A7.7.12), BL (A7.7.18), forward over 0-5 instructions."""
+    label = p.new_label()
+    kind = rng.choice(["cbz", "cbz", "bcond", "bcond", "bw", "bl"])
+    if kind == "bl" and 14 in s.tracked:  # BL writes LR, which may be a base here
+        kind = "bw"
+    n = rng.randrange(8)
+    nz = rng.getrandbits(1)
+    condition = rng.randrange(14)
+
+    def encode(address, program):
+        offset = program.labels[label] - (address + 4)
+        assert offset >= 0
+        if kind == "cbz":
+            assert offset <= 126
+            return [0xB100 | nz << 11 | (offset >> 6) << 9 | ((offset >> 1) & 0x1F) << 3 | n]
+        if kind == "bcond":
+            return [0xF000 | condition << 6 | (offset >> 12) & 0x3F, 0x8000 | (offset >> 1) & 0x7FF]
+        words = bl_encoding(offset)
+        return words if kind == "bl" else [words[0], words[1] & ~0x4000]
+    p.emit_fixup(2 if kind == "cbz" else 4, encode)
+    emit_fillers(p, s, rng, rng.randrange(1 if kind == "cbz" else 0, 6))
+    p.place(label)
+    return True
+
+
+def unit_table_branch(p, s, rng):
+    """MOVS Rm, #k; TBB/TBH [PC, Rm] (A7.7.185) over an inline table of 4 entries, each to a label
+    further ahead: entry k skips k blocks of fillers."""
+    if s.skipping:
+        return False
+    m = rng.choice(s.free_low())
+    k = rng.randrange(4)
+    half = rng.getrandbits(1)
+    labels = [p.new_label() for _ in range(4)]
+    p.emit(0x2000 | m << 8 | k)
+    p.emit(0xE8DF, 0xF000 | half << 4 | m)
+    table_label = p.new_label()
+    p.place(table_label)
+
+    def encode_table(address, program):
+        entries = [(program.labels[label] - address) // 2 for label in labels]
+        if half:
+            return entries
+        return [entries[0] | entries[1] << 8, entries[2] | entries[3] << 8]
+    p.emit_fixup(8 if half else 4, encode_table)
+    for label in labels:
+        p.place(label)
+        emit_fillers(p, s, rng, rng.randrange(3))
+    return True
+
+
+T2_BRANCH = [(unit_t2_branch, 5), (unit_table_branch, 2), (unit_t2_modified_immediate, 2),
+             (unit_data_processing, 2), (unit_compare16, 2)]
+
+
+# ---------------------------------------------------------------------------------------
 # Classes
 # ---------------------------------------------------------------------------------------
 
@@ -741,6 +1373,13 @@ CLASSES = {
     "t2-dp": ("m4", [(unit_t2_modified_immediate, 3), (unit_t2_shifted_register, 3), (unit_t2_register_shift, 1),
                      (unit_t2_plain_immediate, 2), (unit_data_processing, 1)]),
     "t2-mul": ("m4", [(unit_t2_multiply, 4), (unit_t2_modified_immediate, 1), (unit_data_processing, 1)]),
+    "t2-loadstore": ("m4", T2_LOADSTORE),
+    "t2-it": ("m4", IT_CLASS),
+    "t2-dsp": ("m4", DSP_CLASS),
+    "t2-fp": ("m4", FP_CLASS),
+    "t2-branch": ("m4", T2_BRANCH),
+    "t2-mixed": ("m4", [(unit_t2_modified_immediate, 2), (unit_t2_shifted_register, 2), (unit_t2_plain_immediate, 1),
+                        (unit_t2_multiply, 1)] + T2_LOADSTORE + IT_CLASS + DSP_CLASS + FP_CLASS + T2_BRANCH),
 }
 
 
@@ -779,8 +1418,12 @@ def generate_case(class_name, seed, index, units_range=(10, 44)):
     if core == "m4":
         apsr |= rng.getrandbits(1) << 27 | rng.getrandbits(4) << 16
     name = "%s/%d/%d" % (class_name, seed, index)
+    fpscr = singles = None
+    if any(unit in FP_UNITS for unit, _ in units):
+        fpscr = random_fpscr(rng)
+        singles = [random_single(rng) for _ in range(32)]
     return fmt.Case(name, core, code, regs, apsr, end,
-                    fills=[(fmt.SRAM_BASE, fmt.SRAM_SIZE, rng.getrandbits(32))])
+                    fills=[(fmt.SRAM_BASE, fmt.SRAM_SIZE, rng.getrandbits(32))], fpscr=fpscr, singles=singles)
 
 
 def main(argv):

@@ -71,7 +71,11 @@ class UnicornMachine:
             uc.reg_write(register, value)
         # Reset values of the special registers (DDI 0419 B1.4.3): a previous case may have changed them.
         uc.reg_write(arm.UC_ARM_REG_PRIMASK, 0)
-        uc.reg_write(arm.UC_ARM_REG_CONTROL, 0)
+        # With FP state, CONTROL.FPCA = 1 as after armsim's prologue (VMSR): with FPCA = 0 and
+        # FPCCR.ASPEN = 1, the first FP instruction would load FPSCR from FPDSCR (DDI 0403
+        # B1.5.6, ExecuteFPCheck) and lose the case's FPSCR. QEMU 5.0 also checks its
+        # (ARMv8.1-M) CONTROL.SFPA bit 3 there, even on the M4, so both are set.
+        uc.reg_write(arm.UC_ARM_REG_CONTROL, 0xC if case.fpscr is not None else 0)
         # T bit set, IPSR 0 (Thread mode), IT/ICI clear; the case's flags on top.
         uc.reg_write(arm.UC_ARM_REG_XPSR, (case.apsr & 0xF80F0000) | 0x01000000)
         # Writing XPSR drops GE[3:0] in Unicorn 2.1; the APSR_NZCVQG view keeps them.
