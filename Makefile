@@ -10,14 +10,14 @@ DEMO_BOARD ?= nano33
 
 # Debian packages the build needs: libelf for ELF loading, the Arm cross
 # toolchain and newlib (with librdimon, semihosting) for the firmware.
-PACKAGES := libelf-dev pkg-config gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi python3
+PACKAGES := libelf-dev pkg-config gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi python3 qemu-system-arm
 
 # CI turns compiler warnings into errors (read in Package.swift).
 ifeq ($(CI),true)
 export ARMSIM_WERROR := 1
 endif
 
-.PHONY: all deps build firmware demo test unit-test firmware-test bench clean difftest difftest-ci difftest-deps
+.PHONY: all deps build firmware demo test unit-test firmware-test cross-check bench clean difftest difftest-ci difftest-deps
 
 all: build firmware
 
@@ -49,7 +49,12 @@ demo: build firmware
 	$(ARMSIM) run firmware/build/$(DEMO_BOARD)/kws.elf --board $(DEMO_BOARD) --skip 1
 
 ## test: unit tests (Swift Testing), then every firmware on every board against its Python reference.
-test: unit-test firmware-test ci-check difftest-ci fuzz-ci
+test: unit-test firmware-test ci-check difftest-ci fuzz-ci cross-check
+
+## cross-check: every firmware on QEMU (microbit for M0, mps2-an386 for M4) must give the
+## same output and exit status as its reference, as armsim does (firmware/README.md).
+cross-check: deps firmware
+	$(MAKE) -C firmware check-qemu
 
 unit-test: deps firmware
 	$(SWIFT) test

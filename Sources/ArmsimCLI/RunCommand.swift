@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop after this many cycles (exit status 124).", valueName: "n"))
     var maxCycles: UInt64 = RunOptions.defaultMaxCycles
 
+    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds of host time (exit status 124).", valueName: "seconds"))
+    var timeout: Double?
+
     @Option(name: .long, help: ArgumentHelp("Write the report as JSON to this file ('-' for stdout is not allowed: stdout is the firmware's).", valueName: "out"))
     var json: String?
 
@@ -71,6 +74,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if json == "-" { throw ValidationError("--json needs a file name: stdout carries only the firmware's output") }
         if maxCycles == 0 { throw ValidationError("--max-cycles must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if skip < 0 { throw ValidationError("--skip must not be negative") }
         if top < 0 { throw ValidationError("--top must not be negative") }
         for (name, value) in [("--flamegraph", flamegraph), ("--trace", trace), ("--markdown", markdown)] where value == "-" {
@@ -98,6 +102,7 @@ struct RunCommand: ParsableCommand {
         options.semihosting.commandLine = args ?? (file as NSString).lastPathComponent
         options.skipInferences = skip
         options.topSymbolCount = top
+        options.timeoutSeconds = timeout
         options.profilesFunctions = profile || flamegraph != nil
         options.measuredFunction = measureFunction
         options.recordsTrace = trace != nil

@@ -5,6 +5,8 @@ import ELFLoader
 /// What one run measured, and why it ended.
 public struct RunResult: Sendable {
     public var file: String
+    /// The PC when the run stopped.
+    public var stopPC: UInt32
     public var board: Board
     public var instructions: UInt64
     public var cycles: UInt64
@@ -47,6 +49,7 @@ public struct RunResult: Sendable {
     init(session: Session, stopReason: StopReason) {
         let core = session.core
         file = session.image.path
+        stopPC = core.pc
         board = session.board
         instructions = core.instructions
         cycles = core.cycles
@@ -135,7 +138,7 @@ public struct RunResult: Sendable {
         case .breakpoint(let pc, let immediate):
             return "breakpoint BKPT #\(immediate) at \(location(pc)) (no debugger attached)"
         case .interrupted:
-            return "interrupted"
+            return "wall-clock limit reached at \(location(stopPC)) after \(cycles) cycles (--timeout)"
         }
     }
 

@@ -7,6 +7,8 @@ import MemoryBus
 public struct RunOptions: Sendable {
     /// Stop after this many cycles (the runaway-loop guard).
     public var maxCycles: UInt64
+    /// Stop after this many seconds of host time, if set (`--timeout`).
+    public var timeoutSeconds: Double?
     /// What semihosting may do.
     public var semihosting: Semihosting.Options
     /// Warm-up inferences left out of the latency statistics.
@@ -136,6 +138,9 @@ public final class Session {
 
     /// Runs the firmware to its end, a fault, or the cycle limit.
     public func run() -> RunResult {
+        if let timeout = options.timeoutSeconds {
+            core.wallClockDeadline = CortexMCore.monotonicNanoseconds() &+ UInt64(max(timeout, 0) * 1e9)
+        }
         let stop = callStack.map { core.run(cycleLimit: options.maxCycles, profiler: $0) } ?? core.run(cycleLimit: options.maxCycles)
         return RunResult(session: self, stopReason: stop)
     }

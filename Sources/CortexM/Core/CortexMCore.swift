@@ -99,6 +99,11 @@ public final class CortexMCore {
     var nextEventCycle: UInt64 = 0
     /// The run stops when `cycles` reaches this.
     var cycleLimit: UInt64 = .max
+    /// A wall-clock limit for the run (monotonic nanoseconds), or nil. It is checked at
+    /// event boundaries, which are scheduled at least every `wallClockCheckCycles` cycles
+    /// while it is set, so a run without events still notices it.
+    public var wallClockDeadline: UInt64?
+    static let wallClockCheckCycles: UInt64 = 4_000_000
     /// Set when the run must end; checked at the next event boundary.
     var stopReason: StopReason?
     /// The most recent fault taken by a handler, kept for the report when the run

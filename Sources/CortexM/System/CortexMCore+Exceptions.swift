@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The exception model: priorities, entry (stacking), return (unstacking),
 /// tail-chaining, faults and lockup. ARMv6-M ARM DDI 0419 B1.5; ARMv7-M ARM DDI 0403
 /// B1.5 (priority grouping, BASEPRI, FAULTMASK, configurable faults, FP frames).
@@ -64,6 +70,7 @@ extension CortexMCore {
     func handleEvents() -> StopReason? {
         if let reason = stopReason { return reason }
         if cycles >= cycleLimit { return .cycleLimit }
+        if let deadline = wallClockDeadline, CortexMCore.monotonicNanoseconds() >= deadline { return .interrupted }
         if scs.resetRequested { systemReset() }
         if !thumbBit {
             raiseFault(.invalidState(target: pc))
@@ -82,7 +89,15 @@ extension CortexMCore {
     func scheduleNextEvent() {
         var next = cycleLimit
         if scs.sysTickEnabled && scs.sysTickNextZeroCycle < next { next = scs.sysTickNextZeroCycle }
+        if wallClockDeadline != nil { next = min(next, cycles &+ CortexMCore.wallClockCheckCycles) }
         nextEventCycle = next
+    }
+
+    /// CLOCK_MONOTONIC in nanoseconds, for the wall-clock limit.
+    public static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
     /// Forces an event check before the next instruction (after anything that may make
