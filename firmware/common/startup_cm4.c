@@ -36,7 +36,7 @@ void Reset_Handler(void) __attribute__((naked, noreturn));
 void reset_continue(void) __attribute__((noreturn, used));
 void Default_Handler(void);
 
-#define WEAK_HANDLER(name) void name(void) __attribute__((weak, alias("Default_Handler")))
+#include "irq_handlers.h"
 
 WEAK_HANDLER(NMI_Handler);
 WEAK_HANDLER(HardFault_Handler);
@@ -47,38 +47,6 @@ WEAK_HANDLER(SVC_Handler);
 WEAK_HANDLER(DebugMon_Handler);
 WEAK_HANDLER(PendSV_Handler);
 WEAK_HANDLER(SysTick_Handler);
-WEAK_HANDLER(IRQ0_Handler);
-WEAK_HANDLER(IRQ1_Handler);
-WEAK_HANDLER(IRQ2_Handler);
-WEAK_HANDLER(IRQ3_Handler);
-WEAK_HANDLER(IRQ4_Handler);
-WEAK_HANDLER(IRQ5_Handler);
-WEAK_HANDLER(IRQ6_Handler);
-WEAK_HANDLER(IRQ7_Handler);
-WEAK_HANDLER(IRQ8_Handler);
-WEAK_HANDLER(IRQ9_Handler);
-WEAK_HANDLER(IRQ10_Handler);
-WEAK_HANDLER(IRQ11_Handler);
-WEAK_HANDLER(IRQ12_Handler);
-WEAK_HANDLER(IRQ13_Handler);
-WEAK_HANDLER(IRQ14_Handler);
-WEAK_HANDLER(IRQ15_Handler);
-WEAK_HANDLER(IRQ16_Handler);
-WEAK_HANDLER(IRQ17_Handler);
-WEAK_HANDLER(IRQ18_Handler);
-WEAK_HANDLER(IRQ19_Handler);
-WEAK_HANDLER(IRQ20_Handler);
-WEAK_HANDLER(IRQ21_Handler);
-WEAK_HANDLER(IRQ22_Handler);
-WEAK_HANDLER(IRQ23_Handler);
-WEAK_HANDLER(IRQ24_Handler);
-WEAK_HANDLER(IRQ25_Handler);
-WEAK_HANDLER(IRQ26_Handler);
-WEAK_HANDLER(IRQ27_Handler);
-WEAK_HANDLER(IRQ28_Handler);
-WEAK_HANDLER(IRQ29_Handler);
-WEAK_HANDLER(IRQ30_Handler);
-WEAK_HANDLER(IRQ31_Handler);
 WEAK_HANDLER(IRQ32_Handler);
 WEAK_HANDLER(IRQ33_Handler);
 WEAK_HANDLER(IRQ34_Handler);
