@@ -30,6 +30,12 @@ public final class Bus {
     /// Storage for each spec, same order.
     public let regions: UnsafeMutableBufferPointer<RegionStorage>
 
+    /// For each 1 MiB window of the address space, the first region overlapping it, or
+    /// -1: the lookup of an access is one table read and one bounds check, whatever
+    /// the number of regions (`regionIndex(containing:length:)`).
+    public let regionByWindow: UnsafeMutablePointer<Int8>
+    @usableFromInline static let windowShift: UInt32 = 20
+
     /// Reads that fell into the unmodelled peripheral window (see `isPeripheralAddress`).
     public private(set) var peripheralAccessCount: UInt64 = 0
     /// The first such address, for the report.
@@ -48,16 +54,38 @@ public final class Bus {
                 isExecutable: spec.isExecutable, hasAccelerator: spec.accelerator != nil))
         }
         flashCaches = specs.map { spec in spec.accelerator.map(FlashCacheState.init) }
+        let windowCount = 1 << (32 - Int(Bus.windowShift))
+        regionByWindow = .allocate(capacity: windowCount)
+        regionByWindow.initialize(repeating: -1, count: windowCount)
+        for (index, spec) in specs.enumerated().reversed() where spec.byteCount > 0 && index < Int(Int8.max) {
+            let first = Int(spec.baseAddress >> Bus.windowShift)
+            let last = Int((UInt64(spec.baseAddress) + UInt64(spec.byteCount) - 1) >> UInt64(Bus.windowShift))
+            for window in first...min(last, windowCount - 1) { regionByWindow[window] = Int8(index) }
+        }
     }
 
     deinit {
         for region in regions { region.bytes.deallocate() }
         regions.deallocate()
+        regionByWindow.deallocate()
     }
 
     /// The index of the region holding `address ..< address + length`, or nil.
     @inlinable @inline(__always)
     public func regionIndex(containing address: UInt32, length: UInt32) -> Int? {
+        let candidate = Int(regionByWindow[Int(address >> Bus.windowShift)])
+        if candidate >= 0 {
+            let region = regions[candidate]
+            let offset = address &- region.baseAddress
+            if offset < region.byteCount && region.byteCount - offset >= length { return candidate }
+        }
+        return scanRegions(containing: address, length: length)
+    }
+
+    /// `regionIndex` for the rare access outside its window's first region (two
+    /// regions sharing a window, or no region at all).
+    @usableFromInline @inline(never)
+    func scanRegions(containing address: UInt32, length: UInt32) -> Int? {
         var index = 0
         while index < regions.count {
             let region = regions[index]

@@ -119,7 +119,15 @@ public final class CortexMCore {
     var currentCache: PredecodeCache?
     var currentCacheBase: UInt32 = 1
     var currentCacheSize: UInt32 = 0
-    var currentSlots: UnsafeMutablePointer<Slot>?
+    var currentBlocks: UnsafeMutablePointer<UnsafeMutablePointer<Slot>?>?
+    /// Where the slots of decoded blocks live.
+    let blockArena = BlockArena()
+    /// The addresses of decoded code in RAM: a store outside them cannot change decoded
+    /// code, so stores to data and stack cost two compares (empty while code runs from flash).
+    var decodedRAMLow: UInt32 = .max
+    var decodedRAMHigh: UInt32 = 0
+    /// The condition of every instruction in an IT block decoded so far, by address.
+    var itBlockConditions: [UInt32: Condition] = [:]
 
     /// NVIC, SCB, SysTick and the exception state.
     public let scs: SystemControlSpace
@@ -138,7 +146,8 @@ public final class CortexMCore {
         s.initialize(repeating: 0, count: 32)
         self.unalignedAccessTraps = configuration.kind != .m4
         self.caches = bus.regions.map { region in
-            region.isExecutable ? PredecodeCache(baseAddress: region.baseAddress, byteCount: region.byteCount) : nil
+            region.isExecutable
+                ? PredecodeCache(baseAddress: region.baseAddress, byteCount: region.byteCount, isWritable: region.isWritable) : nil
         }
         self.scs = SystemControlSpace(configuration: configuration)
         self.semihosting = semihosting

@@ -235,7 +235,7 @@ extension CortexMCore {
     }
 
     /// SMLA<x><y>: product + Ra; Q set if the sum overflows 32 bits (never cleared).
-    @inline(__always) func multiplyAccumulateHalfwords(_ slot: Slot) -> UInt32 {
+    @inline(__always) func multiplyAccumulateHalfwords(_ slot: SlotPointer) -> UInt32 {
         let product = halfwordProduct(r[Int(slot.n)], r[Int(slot.m)], options: slot.options)
         return accumulateQ(Int64(product), r[Int(slot.a)])
     }
@@ -255,7 +255,7 @@ extension CortexMCore {
 
     /// SMLAW<y>: bits 47:16 of Rn × halfword + (Ra << 16); Q set when that 32-bit
     /// result differs from the exact (result >> 16).
-    @inline(__always) func multiplyAccumulateWordHalfword(_ slot: Slot) -> UInt32 {
+    @inline(__always) func multiplyAccumulateWordHalfword(_ slot: SlotPointer) -> UInt32 {
         let product = Int64(Int32(bitPattern: r[Int(slot.n)])) * Int64(dspHalf(r[Int(slot.m)], high: slot.options & 1 != 0, signed: true))
         let result = (product + (Int64(Int32(bitPattern: r[Int(slot.a)])) << 16)) >> 16
         if result != Int64(Int32(truncatingIfNeeded: result)) { q = true }
@@ -272,20 +272,20 @@ extension CortexMCore {
     }
 
     /// SMUAD{X}: product1 + product2; Q set on overflow (only 0x8000 × 0x8000 twice).
-    @inline(__always) func dualMultiplyAdd(_ slot: Slot) -> UInt32 {
+    @inline(__always) func dualMultiplyAdd(_ slot: SlotPointer) -> UInt32 {
         let (first, second) = dualProducts(r[Int(slot.n)], r[Int(slot.m)], options: slot.options)
         return accumulateQ(first + second, 0)
     }
 
     /// SMUSD{X}: product1 − product2 (cannot overflow, Q untouched).
-    @inline(__always) func dualMultiplySubtract(_ slot: Slot) -> UInt32 {
+    @inline(__always) func dualMultiplySubtract(_ slot: SlotPointer) -> UInt32 {
         let (first, second) = dualProducts(r[Int(slot.n)], r[Int(slot.m)], options: slot.options)
         return UInt32(truncatingIfNeeded: first - second)
     }
 
     /// SMLAD{X} (`subtract` false) and SMLSD{X}: product1 ± product2 + Ra; Q set if the
     /// exact result does not fit 32 bits.
-    @inline(__always) func dualMultiplyAccumulate(_ slot: Slot, subtract: Bool) -> UInt32 {
+    @inline(__always) func dualMultiplyAccumulate(_ slot: SlotPointer, subtract: Bool) -> UInt32 {
         let (first, second) = dualProducts(r[Int(slot.n)], r[Int(slot.m)], options: slot.options)
         return accumulateQ(subtract ? first - second : first + second, r[Int(slot.a)])
     }
@@ -293,7 +293,7 @@ extension CortexMCore {
     /// SMMUL{R}, SMMLA{R}, SMMLS{R}: bits 63:32 of (Ra << 32) ± Rn × Rm, plus
     /// 0x80000000 first when rounding (`options` bit 0). The sum is taken modulo 2^64,
     /// which leaves bits 63:32 of the exact value unchanged.
-    @inline(__always) func mostSignificantWordMultiply(_ slot: Slot, accumulator: UInt32, subtract: Bool) -> UInt32 {
+    @inline(__always) func mostSignificantWordMultiply(_ slot: SlotPointer, accumulator: UInt32, subtract: Bool) -> UInt32 {
         let product = Int64(Int32(bitPattern: r[Int(slot.n)])) * Int64(Int32(bitPattern: r[Int(slot.m)]))
         var result = Int64(bitPattern: UInt64(accumulator) << 32)
         result = subtract ? result &- product : result &+ product
@@ -302,7 +302,7 @@ extension CortexMCore {
     }
 
     /// SMLAL<x><y>, SMLALD{X}, SMLSLD{X}: adds `value` to RdHi:RdLo (modulo 2^64).
-    @inline(__always) func accumulateLong(_ slot: Slot, _ value: Int64) {
+    @inline(__always) func accumulateLong(_ slot: SlotPointer, _ value: Int64) {
         let low = Int(slot.d)
         let high = Int(slot.a)
         let accumulator = UInt64(r[high]) << 32 | UInt64(r[low])
@@ -312,18 +312,18 @@ extension CortexMCore {
     }
 
     /// SMLAL<x><y>: RdHi:RdLo + the halfword product.
-    @inline(__always) func multiplyAccumulateLongHalfwords(_ slot: Slot) {
+    @inline(__always) func multiplyAccumulateLongHalfwords(_ slot: SlotPointer) {
         accumulateLong(slot, Int64(halfwordProduct(r[Int(slot.n)], r[Int(slot.m)], options: slot.options)))
     }
 
     /// SMLALD{X} (`subtract` false) and SMLSLD{X}: RdHi:RdLo + product1 ± product2.
-    @inline(__always) func dualMultiplyAccumulateLong(_ slot: Slot, subtract: Bool) {
+    @inline(__always) func dualMultiplyAccumulateLong(_ slot: SlotPointer, subtract: Bool) {
         let (first, second) = dualProducts(r[Int(slot.n)], r[Int(slot.m)], options: slot.options)
         accumulateLong(slot, subtract ? first - second : first + second)
     }
 
     /// UMAAL: Rn × Rm + RdHi + RdLo, unsigned; it always fits 64 bits.
-    @inline(__always) func multiplyAccumulateAccumulateLong(_ slot: Slot) {
+    @inline(__always) func multiplyAccumulateAccumulateLong(_ slot: SlotPointer) {
         let low = Int(slot.d)
         let high = Int(slot.a)
         let result = UInt64(r[Int(slot.n)]) * UInt64(r[Int(slot.m)]) + UInt64(r[high]) + UInt64(r[low])

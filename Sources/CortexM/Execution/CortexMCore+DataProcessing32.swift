@@ -21,14 +21,14 @@ extension CortexMCore {
 
     /// Shift_C of the shifted-register operand (A7.4.2 DecodeImmShift applied at decode): the
     /// shift type in `options` bits 0-1, RRX in bit 2, the amount in `imm`.
-    @inline(__always) func shiftedOperand(_ value: UInt32, _ slot: Slot) -> (UInt32, Bool) {
+    @inline(__always) func shiftedOperand(_ value: UInt32, _ slot: SlotPointer) -> (UInt32, Bool) {
         if slot.options & 4 != 0 { return rotateRightWithExtend(value) }
         return shiftC(value, type: slot.options & 3, amount: slot.imm)
     }
 
     /// N and Z of a logical result and, with a modified immediate, C from ThumbExpandImm_C
     /// (A5.3.2): imm[31] when the expansion rotated (`options` bit 0), else unchanged.
-    @inline(__always) func setLogicalImmediateFlags(_ result: UInt32, _ slot: Slot) {
+    @inline(__always) func setLogicalImmediateFlags(_ result: UInt32, _ slot: SlotPointer) {
         setNZ(result)
         if slot.options & 1 != 0 { c = slot.imm & 0x8000_0000 != 0 }
     }
@@ -36,20 +36,20 @@ extension CortexMCore {
     // MARK: - Modified and plain binary immediates (A5.3.1, A5.3.3)
 
     /// AND, BIC, ORR, ORN, EOR, MOV, MVN, TST, TEQ with a modified immediate (A7.7.8 …).
-    @inline(__always) func executeLogicalImmediate(_ slot: Slot, _ result: UInt32, writes: Bool) {
+    @inline(__always) func executeLogicalImmediate(_ slot: SlotPointer, _ result: UInt32, writes: Bool) {
         if writes { r[Int(slot.d)] = result }
         if slot.setsFlags { setLogicalImmediateFlags(result, slot) }
     }
 
     /// ADD/SUB/ADC/SBC/RSB/CMN/CMP (immediate): AddWithCarry(x, y, carry) into Rd (or only the
     /// flags for the compares, `writes` false).
-    @inline(__always) func executeArithmetic(_ slot: Slot, _ x: UInt32, _ y: UInt32, carryIn: Bool, writes: Bool) {
+    @inline(__always) func executeArithmetic(_ slot: SlotPointer, _ x: UInt32, _ y: UInt32, carryIn: Bool, writes: Bool) {
         let result = addWithCarry(x, y, carryIn: carryIn, setFlags: slot.setsFlags)
         if writes { writeRegisterOrSP(Int(slot.d), result) }
     }
 
     /// SSAT (A7.7.152): SignedSatQ(shifted, n); sets Q when it saturates.
-    @inline(__always) func executeSignedSaturate(_ slot: Slot) {
+    @inline(__always) func executeSignedSaturate(_ slot: SlotPointer) {
         let operand = r[Int(slot.n)]
         let amount = UInt32(slot.options & 0x1F)
         let shifted = slot.options & 0x20 != 0
@@ -69,7 +69,7 @@ extension CortexMCore {
     }
 
     /// USAT (A7.7.213): UnsignedSatQ(shifted as signed, n); sets Q when it saturates.
-    @inline(__always) func executeUnsignedSaturate(_ slot: Slot) {
+    @inline(__always) func executeUnsignedSaturate(_ slot: SlotPointer) {
         let operand = r[Int(slot.n)]
         let amount = UInt32(slot.options & 0x1F)
         let shifted = slot.options & 0x20 != 0
@@ -89,14 +89,14 @@ extension CortexMCore {
 
     /// SBFX (A7.7.126): the `imm`-bit field at bit `options`, sign-extended (lsb + width ≤ 32
     /// was checked at decode).
-    @inline(__always) func executeSignedBitFieldExtract(_ slot: Slot) {
+    @inline(__always) func executeSignedBitFieldExtract(_ slot: SlotPointer) {
         let top = 32 - Int32(slot.options) - Int32(slot.imm)
         let field = Int32(bitPattern: r[Int(slot.n)] << UInt32(top)) >> (Int32(32) - Int32(slot.imm))
         r[Int(slot.d)] = UInt32(bitPattern: field)
     }
 
     /// UBFX (A7.7.193): the `imm`-bit field at bit `options`, zero-extended.
-    @inline(__always) func executeUnsignedBitFieldExtract(_ slot: Slot) {
+    @inline(__always) func executeUnsignedBitFieldExtract(_ slot: SlotPointer) {
         let mask = UInt32.max >> (32 - slot.imm)
         r[Int(slot.d)] = (r[Int(slot.n)] >> UInt32(slot.options)) & mask
     }
@@ -105,83 +105,83 @@ extension CortexMCore {
 
     /// Writes a logical result with the shifter's carry: Rd unless `writes` is false (TST, TEQ);
     /// N, Z, C when S.
-    @inline(__always) func writeLogical(_ slot: Slot, _ result: UInt32, carry: Bool, writes: Bool = true) {
+    @inline(__always) func writeLogical(_ slot: SlotPointer, _ result: UInt32, carry: Bool, writes: Bool = true) {
         if writes { r[Int(slot.d)] = result }
         setNZC(result, carry: carry, when: slot.setsFlags)
     }
 
     /// AND (register) T2 (A7.7.9).
-    @inline(__always) func executeAndRegister(_ slot: Slot) {
+    @inline(__always) func executeAndRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] & operand, carry: carry)
     }
 
     /// TST (register) T2 (A7.7.189): flags only (S is always 1).
-    @inline(__always) func executeTestRegister(_ slot: Slot) {
+    @inline(__always) func executeTestRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] & operand, carry: carry, writes: false)
     }
 
     /// BIC (register) T2 (A7.7.16).
-    @inline(__always) func executeBitClearRegister(_ slot: Slot) {
+    @inline(__always) func executeBitClearRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] & ~operand, carry: carry)
     }
 
     /// ORR (register) T2 (A7.7.92).
-    @inline(__always) func executeOrRegister(_ slot: Slot) {
+    @inline(__always) func executeOrRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] | operand, carry: carry)
     }
 
     /// ORN (register) T1 (A7.7.90).
-    @inline(__always) func executeOrNotRegister(_ slot: Slot) {
+    @inline(__always) func executeOrNotRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] | ~operand, carry: carry)
     }
 
     /// EOR (register) T2 (A7.7.36).
-    @inline(__always) func executeExclusiveOrRegister(_ slot: Slot) {
+    @inline(__always) func executeExclusiveOrRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] ^ operand, carry: carry)
     }
 
     /// TEQ (register) T1 (A7.7.187): flags only.
-    @inline(__always) func executeTestEquivalenceRegister(_ slot: Slot) {
+    @inline(__always) func executeTestEquivalenceRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, r[Int(slot.n)] ^ operand, carry: carry, writes: false)
     }
 
     /// MOV (register) T3 and LSL/LSR/ASR/ROR (immediate), RRX (A7.7.77, A7.7.68, …): Rd may be SP
     /// (MOV.W SP, Rm without S).
-    @inline(__always) func executeMoveShiftedRegister(_ slot: Slot) {
+    @inline(__always) func executeMoveShiftedRegister(_ slot: SlotPointer) {
         let (result, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeRegisterOrSP(Int(slot.d), result)
         setNZC(result, carry: carry, when: slot.setsFlags)
     }
 
     /// MVN (register) T2 (A7.7.86).
-    @inline(__always) func executeMoveNotRegister(_ slot: Slot) {
+    @inline(__always) func executeMoveNotRegister(_ slot: SlotPointer) {
         let (operand, carry) = shiftedOperand(r[Int(slot.m)], slot)
         writeLogical(slot, ~operand, carry: carry)
     }
 
     /// The shifted Rm of an arithmetic shifted-register op (its shifter carry is unused).
-    @inline(__always) func shiftedArithmeticOperand(_ slot: Slot) -> UInt32 {
+    @inline(__always) func shiftedArithmeticOperand(_ slot: SlotPointer) -> UInt32 {
         shiftedOperand(r[Int(slot.m)], slot).0
     }
 
     // MARK: - Data processing (register), miscellaneous (A5.3.12, A5.3.15)
 
     /// LSL/LSR/ASR/ROR (register) T2 (A7.7.69, A7.7.71, A7.7.11, A7.7.117): Rn shifted by Rm[7:0].
-    @inline(__always) func executeShiftRegister(_ slot: Slot, type: UInt8) {
+    @inline(__always) func executeShiftRegister(_ slot: SlotPointer, type: UInt8) {
         let (result, carry) = shiftC(r[Int(slot.n)], type: type, amount: r[Int(slot.m)] & 0xFF)
         r[Int(slot.d)] = result
         setNZC(result, carry: carry, when: slot.setsFlags)
     }
 
     /// Rm rotated right by the extend's rotation (`imm` 0, 8, 16 or 24), A7.7.182 ….
-    @inline(__always) func rotatedForExtend(_ slot: Slot) -> UInt32 {
+    @inline(__always) func rotatedForExtend(_ slot: SlotPointer) -> UInt32 {
         let value = r[Int(slot.m)]
         return value &>> slot.imm | value &<< (32 &- slot.imm)  // imm 0: value | value
     }
@@ -199,7 +199,7 @@ extension CortexMCore {
 
     /// SMULL/SMLAL (A7.7.149, A7.7.138): the 64-bit signed product (plus RdHi:RdLo) into
     /// RdHi:RdLo; `d` is RdLo, `a` is RdHi.
-    @inline(__always) func executeSignedLongMultiply(_ slot: Slot, accumulate: Bool) {
+    @inline(__always) func executeSignedLongMultiply(_ slot: SlotPointer, accumulate: Bool) {
         let lo = Int(slot.d), hi = Int(slot.a)
         var result = Int64(Int32(bitPattern: r[Int(slot.n)])) &* Int64(Int32(bitPattern: r[Int(slot.m)]))
         if accumulate { result = result &+ Int64(bitPattern: UInt64(r[hi]) << 32 | UInt64(r[lo])) }
@@ -208,7 +208,7 @@ extension CortexMCore {
     }
 
     /// UMULL/UMLAL (A7.7.204, A7.7.203): as the signed forms, unsigned.
-    @inline(__always) func executeUnsignedLongMultiply(_ slot: Slot, accumulate: Bool) {
+    @inline(__always) func executeUnsignedLongMultiply(_ slot: SlotPointer, accumulate: Bool) {
         let lo = Int(slot.d), hi = Int(slot.a)
         var result = UInt64(r[Int(slot.n)]) &* UInt64(r[Int(slot.m)])
         if accumulate { result = result &+ (UInt64(r[hi]) << 32 | UInt64(r[lo])) }
@@ -241,7 +241,7 @@ extension CortexMCore {
     /// SDIV (A7.7.127): rounds towards zero; x / 0 = 0 unless CCR.DIV_0_TRP (then UsageFault
     /// DIVBYZERO, nothing written, returns false); INT_MIN / −1 = INT_MIN (the pseudocode's
     /// RoundTowardsZero(2^31) truncated to 32 bits).
-    @inline(__always) func executeSignedDivide(_ slot: Slot) -> Bool {
+    @inline(__always) func executeSignedDivide(_ slot: SlotPointer) -> Bool {
         let dividend = Int32(bitPattern: r[Int(slot.n)])
         let divisor = Int32(bitPattern: r[Int(slot.m)])
         if divisor == 0 {
@@ -258,7 +258,7 @@ extension CortexMCore {
     }
 
     /// UDIV (A7.7.195): as SDIV, unsigned.
-    @inline(__always) func executeUnsignedDivide(_ slot: Slot) -> Bool {
+    @inline(__always) func executeUnsignedDivide(_ slot: SlotPointer) -> Bool {
         let dividend = r[Int(slot.n)]
         let divisor = r[Int(slot.m)]
         if divisor == 0 {

@@ -18,7 +18,7 @@ extension CortexMCore {
     /// S[d] = operation(S[n], S[m]) with FPSCR's modes in and its cumulative flags out:
     /// the shape of every two-operand FP instruction.
     @inline(__always) func executeBinaryFloatingPoint(
-        _ slot: Slot, _ operation: (UInt32, UInt32, inout UInt32) -> UInt32
+        _ slot: SlotPointer, _ operation: (UInt32, UInt32, inout UInt32) -> UInt32
     ) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
@@ -28,17 +28,17 @@ extension CortexMCore {
     }
 
     /// VADD.F32 (A7.7 VADD): S[d] = FPAdd(S[n], S[m]).
-    @inline(__always) func executeVAdd(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVAdd(_ slot: SlotPointer) -> Bool {
         executeBinaryFloatingPoint(slot, SoftFloat32.add)
     }
 
     /// VSUB.F32 (A7.7 VSUB): S[d] = FPSub(S[n], S[m]).
-    @inline(__always) func executeVSub(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVSub(_ slot: SlotPointer) -> Bool {
         executeBinaryFloatingPoint(slot, SoftFloat32.subtract)
     }
 
     /// VMUL.F32 (A7.7 VMUL) and VNMUL.F32 (FPNeg of the rounded product).
-    @inline(__always) func executeVMul(_ slot: Slot, negate: Bool) -> Bool {
+    @inline(__always) func executeVMul(_ slot: SlotPointer, negate: Bool) -> Bool {
         executeBinaryFloatingPoint(slot) { operand1, operand2, status in
             let product = SoftFloat32.multiply(operand1, operand2, &status)
             return negate ? SoftFloat32.negate(product) : product
@@ -46,13 +46,13 @@ extension CortexMCore {
     }
 
     /// VDIV.F32 (A7.7 VDIV): S[d] = FPDiv(S[n], S[m]).
-    @inline(__always) func executeVDiv(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVDiv(_ slot: SlotPointer) -> Bool {
         executeBinaryFloatingPoint(slot, SoftFloat32.divide)
     }
 
     /// VMLA/VMLS.F32 (A7.7 VMLA, VMLS), chained: the product is rounded (FPMul), negated
     /// for VMLS, then added to S[d] and rounded again (FPAdd); flags of both.
-    @inline(__always) func executeVMla(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMla(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let d = Int(slot.d)
@@ -65,7 +65,7 @@ extension CortexMCore {
 
     /// VNMLA/VNMLS.F32 (A7.7 VNMLA, VNMLS, VNMUL), chained: VNMLA is
     /// FPAdd(FPNeg(S[d]), FPNeg(product)), VNMLS is FPAdd(FPNeg(S[d]), product).
-    @inline(__always) func executeVNmla(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVNmla(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let d = Int(slot.d)
@@ -77,7 +77,7 @@ extension CortexMCore {
     }
 
     /// VFMA/VFMS.F32 (A7.7 VFMA, VFMS), fused: FPMulAdd(S[d], ±S[n], S[m]), one rounding.
-    @inline(__always) func executeVFma(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVFma(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let d = Int(slot.d)
@@ -90,7 +90,7 @@ extension CortexMCore {
 
     /// VFNMA/VFNMS.F32 (A7.7 VFNMA, VFNMS), fused: FPMulAdd(FPNeg(S[d]), ±S[n], S[m]);
     /// S[n] is negated for VFNMA.
-    @inline(__always) func executeVFnma(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVFnma(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let d = Int(slot.d)
@@ -102,7 +102,7 @@ extension CortexMCore {
     }
 
     /// VSQRT.F32 (A7.7 VSQRT).
-    @inline(__always) func executeVSqrt(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVSqrt(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         s[Int(slot.d)] = SoftFloat32.squareRoot(s[Int(slot.m)], &status)
@@ -112,21 +112,21 @@ extension CortexMCore {
 
     /// VABS, VNEG, VMOV (register) (A7.7): sign-bit operations, no flags, NaNs unchanged
     /// apart from the sign. `xor`/`and` are the bits applied to S[m].
-    @inline(__always) func executeVSignOperation(_ slot: Slot, and mask: UInt32, xor flip: UInt32) -> Bool {
+    @inline(__always) func executeVSignOperation(_ slot: SlotPointer, and mask: UInt32, xor flip: UInt32) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         s[Int(slot.d)] = (s[Int(slot.m)] & mask) ^ flip
         return true
     }
 
     /// VMOV.F32 Sd, #imm (A7.7 VMOV (immediate)): `imm` is already expanded.
-    @inline(__always) func executeVMovImmediate(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMovImmediate(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         s[Int(slot.d)] = slot.imm
         return true
     }
 
     /// VCMP{E}.F32 (A7.7 VCMP, VCMPE): FPSCR.NZCV = FPCompare(S[d], S[m] or +0.0).
-    @inline(__always) func executeVCmp(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVCmp(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let operand = slot.options & 2 != 0 ? 0 : s[Int(slot.m)]
@@ -137,7 +137,7 @@ extension CortexMCore {
 
     /// VCVT{R}.S32/U32.F32 (A7.7 VCVT, VCVTR (between floating-point and integer)):
     /// FPToFixed(S[m], 32, 0, unsigned, round_zero).
-    @inline(__always) func executeVCvtFloatToInteger(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVCvtFloatToInteger(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         s[Int(slot.d)] = SoftFloat32.toFixed(
@@ -148,7 +148,7 @@ extension CortexMCore {
     }
 
     /// VCVT.F32.S32/U32 (same section): FixedToFP(S[m], 32, 0, unsigned) with FPSCR rounding.
-    @inline(__always) func executeVCvtIntegerToFloat(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVCvtIntegerToFloat(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         s[Int(slot.d)] = SoftFloat32.fromFixed(s[Int(slot.m)], size: 32, fractionBits: 0, isUnsigned: slot.options & 1 != 0, &status)
@@ -159,7 +159,7 @@ extension CortexMCore {
     /// VCVT between F32 and fixed point (A7.7 VCVT (between floating-point and
     /// fixed-point)): to fixed rounds toward zero and extends the 16-bit result (sign or
     /// zero); from fixed reads the low `size` bits and rounds with FPSCR.RMode.
-    @inline(__always) func executeVCvtFixed(_ slot: Slot, toFixed: Bool) -> Bool {
+    @inline(__always) func executeVCvtFixed(_ slot: SlotPointer, toFixed: Bool) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let d = Int(slot.d)
@@ -178,7 +178,7 @@ extension CortexMCore {
 
     /// VCVTB/VCVTT (A7.7 VCVTB, VCVTT): half precision in the bottom (B) or top (T) half of
     /// S[m] to single, or single to the bottom or top half of S[d] (other half kept).
-    @inline(__always) func executeVCvtHalf(_ slot: Slot, toSingle: Bool) -> Bool {
+    @inline(__always) func executeVCvtHalf(_ slot: SlotPointer, toSingle: Bool) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         var status = fpscr
         let d = Int(slot.d)
@@ -196,21 +196,21 @@ extension CortexMCore {
     // MARK: Transfers (A6.6, A6.7)
 
     /// VMOV Sn, Rt / VMOV.32 Dd[x], Rt.
-    @inline(__always) func executeVMovCoreToSingle(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMovCoreToSingle(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         s[Int(slot.d)] = r[Int(slot.n)]
         return true
     }
 
     /// VMOV Rt, Sn / VMOV.32 Rt, Dn[x].
-    @inline(__always) func executeVMovSingleToCore(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMovSingleToCore(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         r[Int(slot.d)] = s[Int(slot.n)]
         return true
     }
 
     /// VMOV Sm, Sm1, Rt, Rt2 / VMOV Dm, Rt, Rt2 (the low word is Rt).
-    @inline(__always) func executeVMovCoresToSingles(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMovCoresToSingles(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let m = Int(slot.m)
         s[m] = r[Int(slot.d)]
@@ -219,7 +219,7 @@ extension CortexMCore {
     }
 
     /// VMOV Rt, Rt2, Sm, Sm1 / VMOV Rt, Rt2, Dm.
-    @inline(__always) func executeVMovSinglesToCores(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMovSinglesToCores(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let m = Int(slot.m)
         r[Int(slot.d)] = s[m]
@@ -228,7 +228,7 @@ extension CortexMCore {
     }
 
     /// VMRS Rt, FPSCR (A7.7 VMRS); Rt = 15 copies FPSCR.NZCV into APSR.NZCV.
-    @inline(__always) func executeVMrs(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMrs(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let status = fpscr
         if slot.d == 15 {
@@ -243,7 +243,7 @@ extension CortexMCore {
     }
 
     /// VMSR FPSCR, Rt (A7.7 VMSR).
-    @inline(__always) func executeVMsr(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVMsr(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         fpscr = r[Int(slot.n)] & CortexMCore.floatingPointStatusWritableMask
         return true
@@ -253,7 +253,7 @@ extension CortexMCore {
 
     /// VLDR (A7.7 VLDR): one or two word-aligned words (MemA: an unaligned address is a
     /// UsageFault UNALIGNED). The literal form's address was resolved at decode.
-    @inline(__always) func executeVLdr(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVLdr(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let address = slot.n == 15 ? slot.imm : r[Int(slot.n)] &+ slot.imm
         let d = Int(slot.d)
@@ -267,7 +267,7 @@ extension CortexMCore {
     }
 
     /// VSTR (A7.7 VSTR).
-    @inline(__always) func executeVStr(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVStr(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let address = r[Int(slot.n)] &+ slot.imm
         let d = Int(slot.d)
@@ -280,7 +280,7 @@ extension CortexMCore {
 
     /// VLDM/VPOP (A7.7 VLDM, VPOP): `imm` words from Rn (IA) or Rn − 4·imm (DB); the base
     /// is written back only when every load succeeded.
-    @inline(__always) func executeVLdm(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVLdm(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let n = Int(slot.n)
         let byteCount = slot.imm << 2
@@ -296,7 +296,7 @@ extension CortexMCore {
     }
 
     /// VSTM/VPUSH (A7.7 VSTM, VPUSH).
-    @inline(__always) func executeVStm(_ slot: Slot) -> Bool {
+    @inline(__always) func executeVStm(_ slot: SlotPointer) -> Bool {
         if !floatingPointReady { guard prepareFloatingPoint() else { return false } }
         let n = Int(slot.n)
         let byteCount = slot.imm << 2

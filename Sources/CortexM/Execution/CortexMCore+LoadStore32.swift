@@ -64,7 +64,7 @@ extension CortexMCore {
     /// unprivileged forms (identical here: armsim has no MPU, so an unprivileged access
     /// is allowed wherever a privileged one is). `slot.imm` is the signed offset. With
     /// writeback and Rn = Rt (UNPREDICTABLE) the pseudocode order applies: the data wins.
-    @inline(__always) func executeLoadImmediate(_ slot: Slot, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
+    @inline(__always) func executeLoadImmediate(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
         let n = Int(slot.n), t = Int(slot.d)
         let base = r[n]
         let offsetAddress = base &+ slot.imm
@@ -78,7 +78,7 @@ extension CortexMCore {
 
     /// STR/STRB/STRH (immediate), all index modes, PUSH T3 and the unprivileged forms.
     /// Rt is read before the writeback (Rn = Rt with writeback stores the original value).
-    @inline(__always) func executeStoreImmediate(_ slot: Slot, _ pc: UInt32, size: UInt32) -> Bool {
+    @inline(__always) func executeStoreImmediate(_ slot: SlotPointer, _ pc: UInt32, size: UInt32) -> Bool {
         let n = Int(slot.n)
         let base = r[n]
         let offsetAddress = base &+ slot.imm
@@ -90,7 +90,7 @@ extension CortexMCore {
     }
 
     /// LDR/LDRB/LDRH/LDRSB/LDRSH (register): address = Rn + (Rm LSL imm).
-    @inline(__always) func executeLoadRegister(_ slot: Slot, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
+    @inline(__always) func executeLoadRegister(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
         let n = Int(slot.n), m = Int(slot.m), t = Int(slot.d)
         guard let value = load(r[n] &+ (r[m] << slot.imm), size: size) else { return false }
         r[t] = extend(value, size: size, signed: signed)
@@ -100,7 +100,7 @@ extension CortexMCore {
     }
 
     /// STR/STRB/STRH (register): address = Rn + (Rm LSL imm).
-    @inline(__always) func executeStoreRegister(_ slot: Slot, _ pc: UInt32, size: UInt32) -> Bool {
+    @inline(__always) func executeStoreRegister(_ slot: SlotPointer, _ pc: UInt32, size: UInt32) -> Bool {
         let n = Int(slot.n), m = Int(slot.m)
         guard store(r[n] &+ (r[m] << slot.imm), r[Int(slot.d)], size: size) else { return false }
         discountPipelinedAccess(pc, base: n, offset: m)
@@ -109,7 +109,7 @@ extension CortexMCore {
     }
 
     /// LDR/LDRB/LDRH/LDRSB/LDRSH (literal): `slot.imm` is the resolved address.
-    @inline(__always) func executeLoadLiteral(_ slot: Slot, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
+    @inline(__always) func executeLoadLiteral(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
         let t = Int(slot.d)
         guard let value = load(slot.imm, size: size) else { return false }
         r[t] = extend(value, size: size, signed: signed)
@@ -124,7 +124,7 @@ extension CortexMCore {
     /// happens before the branch, so `POP {pc}` (T3) returns with SP already raised.
     /// - Returns: false always; `pc` is the target unless a fault or exception return
     ///   took over.
-    @inline(__always) func executeLoadToPC(_ slot: Slot) -> Bool {
+    @inline(__always) func executeLoadToPC(_ slot: SlotPointer) -> Bool {
         let n = Int(slot.n), options = slot.options
         var address: UInt32
         var offsetAddress: UInt32 = 0
@@ -149,7 +149,7 @@ extension CortexMCore {
     /// LDRD (immediate and literal): two aligned words (MemA: UNALIGNED fault otherwise);
     /// registers and the writeback change only after both loads succeed. LDRD never
     /// pipelines with its neighbours (M4 TRM §3.3.2).
-    @inline(__always) func executeLoadDual(_ slot: Slot, isLiteral: Bool) -> Bool {
+    @inline(__always) func executeLoadDual(_ slot: SlotPointer, isLiteral: Bool) -> Bool {
         let n = Int(slot.n)
         let base = isLiteral ? slot.imm : r[n]
         let offsetAddress = isLiteral ? base : base &+ slot.imm
@@ -164,7 +164,7 @@ extension CortexMCore {
 
     /// STRD (immediate): two aligned words; a fault on the second leaves the first
     /// stored and the registers unchanged.
-    @inline(__always) func executeStoreDual(_ slot: Slot) -> Bool {
+    @inline(__always) func executeStoreDual(_ slot: SlotPointer) -> Bool {
         let n = Int(slot.n)
         let base = r[n]
         let offsetAddress = base &+ slot.imm
@@ -186,7 +186,7 @@ extension CortexMCore {
 
     /// LDREX/LDREXB/LDREXH: an aligned load that tags `address` in the local monitor
     /// (SetExclusiveMonitors, A3.4). Pipelines like LDR (M4 TRM §3.3.2).
-    @inline(__always) func executeLoadExclusive(_ slot: Slot, _ pc: UInt32, _ next: UInt32, size: UInt32) -> Bool {
+    @inline(__always) func executeLoadExclusive(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32) -> Bool {
         let n = Int(slot.n), t = Int(slot.d)
         let address = r[n] &+ slot.imm
         guard checkAligned(address, size: size), let value = load(address, size: size) else { return false }
@@ -204,7 +204,7 @@ extension CortexMCore {
     /// STREX, exception entry or return came since); otherwise nothing is stored and
     /// Rd = 1. Either way the monitor returns to Open Access. Ordinary stores do not
     /// change the monitor. The access size is not compared.
-    @inline(__always) func executeStoreExclusive(_ slot: Slot, _ pc: UInt32, size: UInt32) -> Bool {
+    @inline(__always) func executeStoreExclusive(_ slot: SlotPointer, _ pc: UInt32, size: UInt32) -> Bool {
         let n = Int(slot.n)
         let address = r[n] &+ slot.imm
         guard checkAligned(address, size: size) else { return false }
@@ -223,7 +223,7 @@ extension CortexMCore {
     /// TBB/TBH: branch forward by twice the byte/halfword at Rn + Rm (Rn + 2·Rm); Rn = PC
     /// reads as the instruction's address + 4. Costs 2+P (the refill is in the slot).
     /// - Returns: false always (`pc` set to the target, or a fault raised).
-    @inline(__always) func executeTableBranch(_ slot: Slot, _ pc: UInt32, isHalfword: Bool) -> Bool {
+    @inline(__always) func executeTableBranch(_ slot: SlotPointer, _ pc: UInt32, isHalfword: Bool) -> Bool {
         let base = operand(Int(slot.n), pc)
         let index = r[Int(slot.m)]
         let entry: UInt32?
@@ -246,7 +246,7 @@ extension CortexMCore {
     /// unless Rn is in the list (UNPREDICTABLE with W = 1: the loaded value wins); PC in
     /// the list is an interworking branch (exception return in Handler mode) after it.
     /// - Returns: false after a fault or when PC was loaded (`pc` is set).
-    @inline(__always) func executeLoadMultipleWide(_ slot: Slot, decrementBefore: Bool) -> Bool {
+    @inline(__always) func executeLoadMultipleWide(_ slot: SlotPointer, decrementBefore: Bool) -> Bool {
         let n = Int(slot.n), list = slot.imm
         let byteCount = UInt32(list.nonzeroBitCount) &* 4
         let start = decrementBefore ? r[n] &- byteCount : r[n]
@@ -263,7 +263,7 @@ extension CortexMCore {
 
     /// STM.W / STMDB / PUSH.W: ascending stores from the lowest address, then writeback
     /// (Rn in the list with W = 1 is UNPREDICTABLE: its original value is stored).
-    @inline(__always) func executeStoreMultipleWide(_ slot: Slot, decrementBefore: Bool) -> Bool {
+    @inline(__always) func executeStoreMultipleWide(_ slot: SlotPointer, decrementBefore: Bool) -> Bool {
         let n = Int(slot.n), list = slot.imm
         let byteCount = UInt32(list.nonzeroBitCount) &* 4
         let start = decrementBefore ? r[n] &- byteCount : r[n]

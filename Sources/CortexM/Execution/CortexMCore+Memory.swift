@@ -45,7 +45,7 @@ extension CortexMCore {
             case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: 0, as: UInt16.self)
             default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
             }
-            if let cache = caches[index], cache.hasDecodedSlots { cache.invalidate(address: address, length: size) }
+            if address &+ size > decodedRAMLow && address < decodedRAMHigh { discardDecodedCode() }
             if tracksMemory { noteStore(region: index, address: address, size: size) }
             return true
         }
@@ -128,7 +128,7 @@ extension CortexMCore {
         else { return false }
         let region = bus.regions[index]
         (region.bytes + Int(address &- region.baseAddress)).storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
-        if let cache = caches[index], cache.hasDecodedSlots { cache.invalidate(address: address, length: 4) }
+        if address &+ 4 > decodedRAMLow && address < decodedRAMHigh { discardDecodedCode() }
         if tracksMemory { noteStore(region: index, address: address, size: 4) }
         return true
     }

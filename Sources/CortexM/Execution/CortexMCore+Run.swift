@@ -29,12 +29,12 @@ extension CortexMCore {
     func run<P: ExecutionProbe>(cycleLimit: UInt64, probe: P) -> StopReason {
         self.cycleLimit = cycleLimit
         requestEventCheck()
-        while true {
+        dispatch: while true {
             if cycles >= nextEventCycle {
                 if let reason = handleEvents() { return reason }
                 continue
             }
-            let pc = self.pc
+            var pc = self.pc
             var offset = pc &- currentCacheBase
             if offset >= currentCacheSize {
                 guard selectCache(for: pc) else {
@@ -43,523 +43,555 @@ extension CortexMCore {
                 }
                 offset = pc &- currentCacheBase
             }
-            let slotPointer = currentSlots.unsafelyUnwrapped + Int(offset >> 1)
-            if slotPointer.pointee.op == .undecoded { decodeSlot(at: pc, into: slotPointer) }
-            let slot = slotPointer.pointee
-            instructions &+= 1
-            var next = pc &+ UInt32(slot.byteCount)
-            if slot.condition != .al && !conditionPassed(slot.condition) {
-                // A failed B<cond>, or an IT-block instruction whose condition fails.
-                cycles &+= UInt64(slot.skippedCycles)
-                self.pc = next
-                continue
+            var slotPointer = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] ?? decodeBlock(at: pc)
+            // The block's instructions run one after the other without the lookup above:
+            // a handler that changes the flow (a taken branch, a fault, an exception)
+            // leaves the block with `continue dispatch` or a non-sequential `next`.
+            while true {
+                let slot = SlotPointer(slotPointer)
+                self.pc = pc
+                instructions &+= 1
+                let sequential = pc &+ UInt32(slot.byteCount)
+                var next = sequential
+                if _slowPath(slot.condition != .al) && !conditionPassed(slot.condition) {
+                    // A failed B<cond>, or an IT-block instruction whose condition fails.
+                    cycles &+= UInt64(slot.skippedCycles)
+                } else {
+                    cycles &+= UInt64(slot.cycles)
+                    // Read where a case uses them, so no register is spent on them across the switch.
+                    var d: Int { Int(slot.d) }
+                    var n: Int { Int(slot.n) }
+                    var m: Int { Int(slot.m) }
+
+                    switch slot.op {
+                    // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
+                    // "setflags = !InITBlock()"); always true on ARMv6-M.
+                    case .lslImmediate:
+                        let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
+                        r[d] = result
+                        setNZC(result, carry: carry, when: slot.setsFlags)
+                    case .lsrImmediate:
+                        let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
+                        r[d] = result
+                        setNZC(result, carry: carry, when: slot.setsFlags)
+                    case .asrImmediate:
+                        let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
+                        r[d] = result
+                        setNZC(result, carry: carry, when: slot.setsFlags)
+                    case .addsRegister:
+                        r[d] = addWithCarry(r[n], r[m], carryIn: false, setFlags: slot.setsFlags)
+                    case .subsRegister:
+                        r[d] = addWithCarry(r[n], ~r[m], carryIn: true, setFlags: slot.setsFlags)
+                    case .addsImmediate:
+                        r[d] = addWithCarry(r[n], slot.imm, carryIn: false, setFlags: slot.setsFlags)
+                    case .subsImmediate:
+                        r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true, setFlags: slot.setsFlags)
+                    case .movsImmediate:
+                        r[d] = slot.imm
+                        if slot.setsFlags { setNZ(slot.imm) }
+                    case .cmpImmediate:
+                        _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
+
+                    case .andsRegister:
+                        let result = r[n] & r[m]
+                        r[d] = result
+                        if slot.setsFlags { setNZ(result) }
+                    case .eorsRegister:
+                        let result = r[n] ^ r[m]
+                        r[d] = result
+                        if slot.setsFlags { setNZ(result) }
+                    case .lslsRegister:
+                        let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
+                        r[d] = result
+                        setNZC(result, carry: carry, when: slot.setsFlags)
+                    case .adcsRegister:
+                        r[d] = addWithCarry(r[n], r[m], carryIn: c, setFlags: slot.setsFlags)
+                    case .cmpRegister:
+                        _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
+                    case .mulsRegister:
+                        let result = r[n] &* r[m]
+                        r[d] = result
+                        if slot.setsFlags { setNZ(result) }
+
+                    case .addRegisterHigh:
+                        let result = operand(n, pc) &+ operand(m, pc)
+                        if d == 15 {
+                            next = branchTarget(result & ~1)
+                            probe.indirectBranch(self, target: next)
+                        } else if d == 13 {
+                            r[13] = result & ~3
+                        } else {
+                            r[d] = result
+                        }
+                    case .movRegister:
+                        let value = operand(m, pc)
+                        if d == 15 {
+                            next = branchTarget(value & ~1)
+                            probe.indirectBranch(self, target: next)
+                        } else if d == 13 {
+                            r[13] = value & ~3
+                        } else {
+                            r[d] = value
+                        }
+                    case .bx:
+                        let target = operand(m, pc)
+                        cycles &+= branchFetchWait(target)
+                        if writePCInterworking(target) { continue dispatch }
+                        next = self.pc
+                        probe.indirectBranch(self, target: next)
+
+                    // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
+                    // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
+                    case .ldrLiteral:
+                        guard let value = load(slot.imm, size: 4) else { continue dispatch }
+                        r[d] = value
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: 15, offset: 15, destination: d) }
+                    case .ldrImmediate:
+                        guard let value = load(r[n] &+ slot.imm, size: 4) else { continue dispatch }
+                        r[d] = value
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                    case .ldrhImmediate:
+                        guard let value = load(r[n] &+ slot.imm, size: 2) else { continue dispatch }
+                        r[d] = value
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                    case .ldrbImmediate:
+                        guard let value = load(r[n] &+ slot.imm, size: 1) else { continue dispatch }
+                        r[d] = value
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                    case .ldrRegister:
+                        guard let value = load(r[n] &+ r[m], size: 4) else { continue dispatch }
+                        r[d] = value
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                    case .ldrbRegister:
+                        guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
+                        r[d] = value
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                    case .ldrsbRegister:
+                        guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
+                        r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
+                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                    case .strImmediate:
+                        guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue dispatch }
+                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
+                    case .strhImmediate:
+                        guard store(r[n] &+ slot.imm, r[d], size: 2) else { continue dispatch }
+                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
+                    case .strbImmediate:
+                        guard store(r[n] &+ slot.imm, r[d], size: 1) else { continue dispatch }
+                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
+                    case .strRegister:
+                        guard store(r[n] &+ r[m], r[d], size: 4) else { continue dispatch }
+                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
+                    case .addSPImmediate:
+                        r[d] = r[13] &+ slot.imm
+                    case .uxtb:
+                        r[d] = r[m] & 0xFF
+                    case .push:
+                        guard pushRegisters(slot.imm) else { continue dispatch }
+                    case .pop:
+                        switch popRegisters(slot.imm) {
+                        case .faulted:
+                            continue dispatch
+                        case .done:
+                            break
+                        case .branch(let target):
+                            cycles &+= branchFetchWait(target)
+                            if writePCInterworking(target) { continue dispatch }
+                            next = self.pc
+                            probe.indirectBranch(self, target: next)
+                        }
+                    case .ldm:
+                        guard loadMultiple(base: n, list: slot.imm) else { continue dispatch }
+                    case .nop, .barrier, .it:
+                        break
+                    case .compareAndBranch:
+                        if (r[n] == 0) != (slot.options & 1 != 0) {
+                            cycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
+                            next = slot.imm
+                        }
+
+                    case .bConditional:
+                        // Reached only when the condition passed (checked above for every slot).
+                        let target = slot.imm
+                        if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+                        cycles &+= branchFetchWait(target)
+                        probe.directBranch(self, target: target)
+                        next = target
+                    case .b:
+                        let target = slot.imm
+                        if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+                        cycles &+= branchFetchWait(target)
+                        probe.directBranch(self, target: target)
+                        next = target
+                    case .bl:
+                        r[14] = next | 1
+                        cycles &+= branchFetchWait(slot.imm)
+                        probe.call(self, target: slot.imm, returnAddress: next)
+                        next = slot.imm
+                    case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
+                    case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
+                    case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
+                    case .cmpImmediateT2: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: false)
+                    case .movRegisterT3: executeMoveShiftedRegister(slot)
+                    case .eorRegisterT2: executeExclusiveOrRegister(slot)
+                    case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
+                    case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
+
+                    case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 4, signed: false) else { continue dispatch }
+                    case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: false) else { continue dispatch }
+                    case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: false) else { continue dispatch }
+                    case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: true) else { continue dispatch }
+                    case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue dispatch }
+                    case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue dispatch }
+                    case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue dispatch }
+                    case .ldrRegisterWide: guard executeLoadRegister(slot, pc, next, size: 4, signed: false) else { continue dispatch }
+                    case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: false) else { continue dispatch }
+                    case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
+                    case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
+                    case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
+                    default:
+                        guard let target = executeOther(slot, pc: pc, next: sequential, probe: probe) else { continue dispatch }
+                        next = target
+                    }
+                }
+                if next != sequential {
+                    self.pc = next
+                    continue dispatch
+                }
+                slotPointer += 1
+                pc = next
+                if cycles >= nextEventCycle {
+                    self.pc = pc
+                    continue dispatch
+                }
             }
-            cycles &+= UInt64(slot.cycles)
-            let d = Int(slot.d)
-            let n = Int(slot.n)
-            let m = Int(slot.m)
-
-            switch slot.op {
-            // MARK: Shifts, add, subtract, move, compare (A5.2.1)
-            // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
-            // "setflags = !InITBlock()"); always true on ARMv6-M.
-            case .lslImmediate:
-                let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .lsrImmediate:
-                let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .asrImmediate:
-                let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .addsRegister:
-                r[d] = addWithCarry(r[n], r[m], carryIn: false, setFlags: slot.setsFlags)
-            case .subsRegister:
-                r[d] = addWithCarry(r[n], ~r[m], carryIn: true, setFlags: slot.setsFlags)
-            case .addsImmediate:
-                r[d] = addWithCarry(r[n], slot.imm, carryIn: false, setFlags: slot.setsFlags)
-            case .subsImmediate:
-                r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true, setFlags: slot.setsFlags)
-            case .movsImmediate:
-                r[d] = slot.imm
-                if slot.setsFlags { setNZ(slot.imm) }
-            case .cmpImmediate:
-                _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
-
-            // MARK: Data processing (register) (A5.2.2)
-            case .andsRegister:
-                let result = r[n] & r[m]
-                r[d] = result
-                if slot.setsFlags { setNZ(result) }
-            case .eorsRegister:
-                let result = r[n] ^ r[m]
-                r[d] = result
-                if slot.setsFlags { setNZ(result) }
-            case .orrsRegister:
-                let result = r[n] | r[m]
-                r[d] = result
-                if slot.setsFlags { setNZ(result) }
-            case .bicsRegister:
-                let result = r[n] & ~r[m]
-                r[d] = result
-                if slot.setsFlags { setNZ(result) }
-            case .mvnsRegister:
-                let result = ~r[m]
-                r[d] = result
-                if slot.setsFlags { setNZ(result) }
-            case .tstRegister:
-                setNZ(r[n] & r[m])
-            case .lslsRegister:
-                let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .lsrsRegister:
-                let (result, carry) = shiftC(r[n], type: 1, amount: r[m] & 0xFF)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .asrsRegister:
-                let (result, carry) = shiftC(r[n], type: 2, amount: r[m] & 0xFF)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .rorsRegister:
-                let (result, carry) = shiftC(r[n], type: 3, amount: r[m] & 0xFF)
-                r[d] = result
-                setNZC(result, carry: carry, when: slot.setsFlags)
-            case .adcsRegister:
-                r[d] = addWithCarry(r[n], r[m], carryIn: c, setFlags: slot.setsFlags)
-            case .sbcsRegister:
-                r[d] = addWithCarry(r[n], ~r[m], carryIn: c, setFlags: slot.setsFlags)
-            case .rsbsImmediate:
-                r[d] = addWithCarry(~r[n], 0, carryIn: true, setFlags: slot.setsFlags)
-            case .cmpRegister:
-                _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
-            case .cmnRegister:
-                _ = addWithCarry(r[n], r[m], carryIn: false)
-            case .mulsRegister:
-                let result = r[n] &* r[m]
-                r[d] = result
-                if slot.setsFlags { setNZ(result) }
-
-            // MARK: Special data and branch-exchange (A5.2.3)
-            case .addRegisterHigh:
-                let result = operand(n, pc) &+ operand(m, pc)
-                if d == 15 {
-                    next = branchTarget(result & ~1)
-                    probe.indirectBranch(self, target: next)
-                } else if d == 13 {
-                    r[13] = result & ~3
-                } else {
-                    r[d] = result
-                }
-            case .movRegister:
-                let value = operand(m, pc)
-                if d == 15 {
-                    next = branchTarget(value & ~1)
-                    probe.indirectBranch(self, target: next)
-                } else if d == 13 {
-                    r[13] = value & ~3
-                } else {
-                    r[d] = value
-                }
-            case .bx:
-                let target = operand(m, pc)
-                cycles &+= branchFetchWait(target)
-                if writePCInterworking(target) { continue }
-                next = self.pc
-                probe.indirectBranch(self, target: next)
-            case .blxRegister:
-                let target = operand(m, pc)
-                r[14] = next | 1
-                cycles &+= branchFetchWait(target)
-                if writePCInterworking(target) { continue }
-                probe.call(self, target: self.pc, returnAddress: next)
-                next = self.pc
-
-            // MARK: Loads and stores (A5.2.4)
-            // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
-            // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
-            case .ldrLiteral:
-                guard let value = load(slot.imm, size: 4) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: 15, offset: 15, destination: d) }
-            case .ldrImmediate:
-                guard let value = load(r[n] &+ slot.imm, size: 4) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
-            case .ldrhImmediate:
-                guard let value = load(r[n] &+ slot.imm, size: 2) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
-            case .ldrbImmediate:
-                guard let value = load(r[n] &+ slot.imm, size: 1) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
-            case .ldrRegister:
-                guard let value = load(r[n] &+ r[m], size: 4) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-            case .ldrhRegister:
-                guard let value = load(r[n] &+ r[m], size: 2) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-            case .ldrbRegister:
-                guard let value = load(r[n] &+ r[m], size: 1) else { continue }
-                r[d] = value
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-            case .ldrshRegister:
-                guard let value = load(r[n] &+ r[m], size: 2) else { continue }
-                r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: value)))
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-            case .ldrsbRegister:
-                guard let value = load(r[n] &+ r[m], size: 1) else { continue }
-                r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
-                if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-            case .strImmediate:
-                guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue }
-                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
-            case .strhImmediate:
-                guard store(r[n] &+ slot.imm, r[d], size: 2) else { continue }
-                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
-            case .strbImmediate:
-                guard store(r[n] &+ slot.imm, r[d], size: 1) else { continue }
-                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
-            case .strRegister:
-                guard store(r[n] &+ r[m], r[d], size: 4) else { continue }
-                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
-            case .strhRegister:
-                guard store(r[n] &+ r[m], r[d], size: 2) else { continue }
-                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
-            case .strbRegister:
-                guard store(r[n] &+ r[m], r[d], size: 1) else { continue }
-                if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
-
-            // MARK: Miscellaneous (A5.2.5)
-            case .adr:
-                r[d] = slot.imm
-            case .addSPImmediate:
-                r[d] = r[13] &+ slot.imm
-            case .subSPImmediate:
-                r[13] = r[13] &- slot.imm
-            case .sxth:
-                r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: r[m])))
-            case .sxtb:
-                r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: r[m])))
-            case .uxth:
-                r[d] = r[m] & 0xFFFF
-            case .uxtb:
-                r[d] = r[m] & 0xFF
-            case .rev:
-                r[d] = r[m].byteSwapped
-            case .rev16:
-                let value = r[m]
-                r[d] = ((value & 0x00FF_00FF) << 8) | ((value >> 8) & 0x00FF_00FF)
-            case .revsh:
-                let value = r[m]
-                r[d] = UInt32(bitPattern: Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: value).byteSwapped)))
-            case .push:
-                guard pushRegisters(slot.imm) else { continue }
-            case .pop:
-                switch popRegisters(slot.imm) {
-                case .faulted:
-                    continue
-                case .done:
-                    break
-                case .branch(let target):
-                    cycles &+= branchFetchWait(target)
-                    if writePCInterworking(target) { continue }
-                    next = self.pc
-                    probe.indirectBranch(self, target: next)
-                }
-            case .stm:
-                guard storeMultiple(base: n, list: slot.imm) else { continue }
-            case .ldm:
-                guard loadMultiple(base: n, list: slot.imm) else { continue }
-            case .cps:
-                changeProcessorState(disable: slot.imm == 1, masks: slot.options)
-            case .nop, .barrier, .it:
-                break
-            case .compareAndBranch:
-                if (r[n] == 0) != (slot.options & 1 != 0) {
-                    cycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
-                    next = slot.imm
-                }
-            case .sev:
-                eventRegister = true
-            case .wfi, .wfe:
-                if !sleep(isWaitForEvent: slot.op == .wfe) {
-                    requestStop(.sleepForever(pc: pc))
-                }
-            case .bkpt:
-                if slot.imm == 0xAB {
-                    semihosting.service(self)
-                } else {
-                    requestStop(.breakpoint(pc: pc, immediate: slot.imm))
-                    continue
-                }
-
-            // MARK: Branches (A5.2.6, A5.3)
-            case .bConditional:
-                // Reached only when the condition passed (checked above for every slot).
-                let target = slot.imm
-                if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                cycles &+= branchFetchWait(target)
-                probe.directBranch(self, target: target)
-                next = target
-            case .b:
-                let target = slot.imm
-                if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                cycles &+= branchFetchWait(target)
-                probe.directBranch(self, target: target)
-                next = target
-            case .bl:
-                r[14] = next | 1
-                cycles &+= branchFetchWait(slot.imm)
-                probe.call(self, target: slot.imm, returnAddress: next)
-                next = slot.imm
-            case .svc:
-                supervisorCall(returnAddress: next)
-                continue
-            case .mrs:
-                r[d] = readSpecialRegister(slot.imm)
-            case .msr:
-                writeSpecialRegister(slot.imm, r[n], mask: slot.options)
-            case .undefined, .udf:
-                raiseUndefined(raw: rawEncoding(at: pc))
-                continue
-            case .undecoded:
-                continue
-
-            // MARK: Thumb-2 data processing, multiply and divide (CortexMCore+DataProcessing32.swift)
-            // Modified immediate (A5.3.1) and plain binary immediate (A5.3.3); no operand is PC.
-            case .andImmediateT1: executeLogicalImmediate(slot, r[n] & slot.imm, writes: true)
-            case .tstImmediateT1: executeLogicalImmediate(slot, r[n] & slot.imm, writes: false)
-            case .bicImmediateT1: executeLogicalImmediate(slot, r[n] & ~slot.imm, writes: true)
-            case .orrImmediateT1: executeLogicalImmediate(slot, r[n] | slot.imm, writes: true)
-            case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
-            case .ornImmediateT1: executeLogicalImmediate(slot, r[n] | ~slot.imm, writes: true)
-            case .mvnImmediateT1: executeLogicalImmediate(slot, ~slot.imm, writes: true)
-            case .eorImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: true)
-            case .teqImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: false)
-            case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
-            case .cmnImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: false)
-            case .adcImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: c, writes: true)
-            case .sbcImmediateT1: executeArithmetic(slot, r[n], ~slot.imm, carryIn: c, writes: true)
-            case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
-            case .cmpImmediateT2: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: false)
-            case .rsbImmediateT2: executeArithmetic(slot, ~r[n], slot.imm, carryIn: true, writes: true)
-            case .adrT2, .movImmediateT3: r[d] = slot.imm
-            case .movtT1: r[d] = (r[d] & 0xFFFF) | (slot.imm << 16)
-            case .ssatT1: executeSignedSaturate(slot)
-            case .usatT1: executeUnsignedSaturate(slot)
-            case .sbfxT1: executeSignedBitFieldExtract(slot)
-            case .ubfxT1: executeUnsignedBitFieldExtract(slot)
-            case .bfiT1: r[d] = (r[d] & ~slot.imm) | ((r[n] << UInt32(slot.options)) & slot.imm)
-            case .bfcT1: r[d] &= ~slot.imm
-            // Shifted register (A5.3.11).
-            case .andRegisterT2: executeAndRegister(slot)
-            case .tstRegisterT2: executeTestRegister(slot)
-            case .bicRegisterT2: executeBitClearRegister(slot)
-            case .orrRegisterT2: executeOrRegister(slot)
-            case .movRegisterT3: executeMoveShiftedRegister(slot)
-            case .ornRegisterT1: executeOrNotRegister(slot)
-            case .mvnRegisterT2: executeMoveNotRegister(slot)
-            case .eorRegisterT2: executeExclusiveOrRegister(slot)
-            case .teqRegisterT1: executeTestEquivalenceRegister(slot)
-            case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
-            case .cmnRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: false)
-            case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: c, writes: true)
-            case .sbcRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: c, writes: true)
-            case .subRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: true)
-            case .cmpRegisterT3: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: false)
-            case .rsbRegisterT1: executeArithmetic(slot, ~r[n], shiftedArithmeticOperand(slot), carryIn: true, writes: true)
-            // Data processing (register) (A5.3.12) and miscellaneous operations (A5.3.15).
-            case .lslRegisterT2: executeShiftRegister(slot, type: 0)
-            case .lsrRegisterT2: executeShiftRegister(slot, type: 1)
-            case .asrRegisterT2: executeShiftRegister(slot, type: 2)
-            case .rorRegisterT2: executeShiftRegister(slot, type: 3)
-            case .sxtbT2: r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: rotatedForExtend(slot))))
-            case .sxthT2: r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: rotatedForExtend(slot))))
-            case .uxtbT2: r[d] = rotatedForExtend(slot) & 0xFF
-            case .uxthT2: r[d] = rotatedForExtend(slot) & 0xFFFF
-            case .clzT1: r[d] = UInt32(r[m].leadingZeroBitCount)
-            case .rbitT1: r[d] = CortexMCore.reverseBits(r[m])
-            case .revT2: r[d] = r[m].byteSwapped
-            case .rev16T2: r[d] = ((r[m] & 0x00FF_00FF) << 8) | ((r[m] >> 8) & 0x00FF_00FF)
-            case .revshT2: r[d] = UInt32(bitPattern: Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: r[m]).byteSwapped)))
-            // Multiply (A5.3.16), long multiply and divide (A5.3.17).
-            case .mulT2: r[d] = r[n] &* r[m]
-            case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
-            case .mlsT1: r[d] = r[Int(slot.a)] &- r[n] &* r[m]
-            case .smullT1: executeSignedLongMultiply(slot, accumulate: false)
-            case .umullT1: executeUnsignedLongMultiply(slot, accumulate: false)
-            case .smlalT1: executeSignedLongMultiply(slot, accumulate: true)
-            case .umlalT1: executeUnsignedLongMultiply(slot, accumulate: true)
-            case .sdivT1: guard executeSignedDivide(slot) else { continue }
-            case .udivT1: guard executeUnsignedDivide(slot) else { continue }
-
-            // MARK: Thumb-2 loads, stores, branches and control (CortexMCore+LoadStore32.swift)
-            case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 4, signed: false) else { continue }
-            case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: false) else { continue }
-            case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: false) else { continue }
-            case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: true) else { continue }
-            case .ldrshImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: true) else { continue }
-            case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue }
-            case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue }
-            case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue }
-            case .ldrRegisterWide: guard executeLoadRegister(slot, pc, next, size: 4, signed: false) else { continue }
-            case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: false) else { continue }
-            case .ldrhRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: false) else { continue }
-            case .ldrsbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: true) else { continue }
-            case .ldrshRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: true) else { continue }
-            case .strRegisterWide: guard executeStoreRegister(slot, pc, size: 4) else { continue }
-            case .strbRegisterWide: guard executeStoreRegister(slot, pc, size: 1) else { continue }
-            case .strhRegisterWide: guard executeStoreRegister(slot, pc, size: 2) else { continue }
-            case .ldrLiteralWide: guard executeLoadLiteral(slot, pc, next, size: 4, signed: false) else { continue }
-            case .ldrbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: false) else { continue }
-            case .ldrhLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: false) else { continue }
-            case .ldrsbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: true) else { continue }
-            case .ldrshLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: true) else { continue }
-            case .ldrToPC:
-                _ = executeLoadToPC(slot)
-                probe.indirectBranch(self, target: self.pc)
-                continue
-            case .preload: break
-            case .clrex: exclusiveAddress = nil
-            case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { continue }
-            case .ldrdLiteral: guard executeLoadDual(slot, isLiteral: true) else { continue }
-            case .strdImmediate: guard executeStoreDual(slot) else { continue }
-            case .ldrex: guard executeLoadExclusive(slot, pc, next, size: 4) else { continue }
-            case .ldrexb: guard executeLoadExclusive(slot, pc, next, size: 1) else { continue }
-            case .ldrexh: guard executeLoadExclusive(slot, pc, next, size: 2) else { continue }
-            case .strex: guard executeStoreExclusive(slot, pc, size: 4) else { continue }
-            case .strexb: guard executeStoreExclusive(slot, pc, size: 1) else { continue }
-            case .strexh: guard executeStoreExclusive(slot, pc, size: 2) else { continue }
-            case .tbb: guard executeTableBranch(slot, pc, isHalfword: false) else { continue }
-            case .tbh: guard executeTableBranch(slot, pc, isHalfword: true) else { continue }
-            case .ldmWide:
-                guard executeLoadMultipleWide(slot, decrementBefore: false) else {
-                    probe.indirectBranch(self, target: self.pc)
-                    continue
-                }
-            case .ldmdb:
-                guard executeLoadMultipleWide(slot, decrementBefore: true) else {
-                    probe.indirectBranch(self, target: self.pc)
-                    continue
-                }
-            case .stmWide: guard executeStoreMultipleWide(slot, decrementBefore: false) else { continue }
-            case .stmdb: guard executeStoreMultipleWide(slot, decrementBefore: true) else { continue }
-
-            // MARK: DSP extension (CortexMCore+DSP.swift)
-            case .sadd16: r[d] = signedParallel16(r[n], r[m], .add)
-            case .sasx: r[d] = signedParallel16(r[n], r[m], .addSubtractExchange)
-            case .ssax: r[d] = signedParallel16(r[n], r[m], .subtractAddExchange)
-            case .ssub16: r[d] = signedParallel16(r[n], r[m], .subtract)
-            case .sadd8: r[d] = signedParallel8(r[n], r[m], subtract: false)
-            case .ssub8: r[d] = signedParallel8(r[n], r[m], subtract: true)
-            case .qadd16: r[d] = saturatingParallel16(r[n], r[m], .add)
-            case .qasx: r[d] = saturatingParallel16(r[n], r[m], .addSubtractExchange)
-            case .qsax: r[d] = saturatingParallel16(r[n], r[m], .subtractAddExchange)
-            case .qsub16: r[d] = saturatingParallel16(r[n], r[m], .subtract)
-            case .qadd8: r[d] = saturatingParallel8(r[n], r[m], subtract: false)
-            case .qsub8: r[d] = saturatingParallel8(r[n], r[m], subtract: true)
-            case .shadd16: r[d] = halvingParallel16(r[n], r[m], .add, signed: true)
-            case .shasx: r[d] = halvingParallel16(r[n], r[m], .addSubtractExchange, signed: true)
-            case .shsax: r[d] = halvingParallel16(r[n], r[m], .subtractAddExchange, signed: true)
-            case .shsub16: r[d] = halvingParallel16(r[n], r[m], .subtract, signed: true)
-            case .shadd8: r[d] = halvingParallel8(r[n], r[m], subtract: false, signed: true)
-            case .shsub8: r[d] = halvingParallel8(r[n], r[m], subtract: true, signed: true)
-            case .uadd16: r[d] = unsignedParallel16(r[n], r[m], .add)
-            case .uasx: r[d] = unsignedParallel16(r[n], r[m], .addSubtractExchange)
-            case .usax: r[d] = unsignedParallel16(r[n], r[m], .subtractAddExchange)
-            case .usub16: r[d] = unsignedParallel16(r[n], r[m], .subtract)
-            case .uadd8: r[d] = unsignedParallel8(r[n], r[m], subtract: false)
-            case .usub8: r[d] = unsignedParallel8(r[n], r[m], subtract: true)
-            case .uqadd16: r[d] = unsignedSaturatingParallel16(r[n], r[m], .add)
-            case .uqasx: r[d] = unsignedSaturatingParallel16(r[n], r[m], .addSubtractExchange)
-            case .uqsax: r[d] = unsignedSaturatingParallel16(r[n], r[m], .subtractAddExchange)
-            case .uqsub16: r[d] = unsignedSaturatingParallel16(r[n], r[m], .subtract)
-            case .uqadd8: r[d] = unsignedSaturatingParallel8(r[n], r[m], subtract: false)
-            case .uqsub8: r[d] = unsignedSaturatingParallel8(r[n], r[m], subtract: true)
-            case .uhadd16: r[d] = halvingParallel16(r[n], r[m], .add, signed: false)
-            case .uhasx: r[d] = halvingParallel16(r[n], r[m], .addSubtractExchange, signed: false)
-            case .uhsax: r[d] = halvingParallel16(r[n], r[m], .subtractAddExchange, signed: false)
-            case .uhsub16: r[d] = halvingParallel16(r[n], r[m], .subtract, signed: false)
-            case .uhadd8: r[d] = halvingParallel8(r[n], r[m], subtract: false, signed: false)
-            case .uhsub8: r[d] = halvingParallel8(r[n], r[m], subtract: true, signed: false)
-            case .sel: r[d] = select(r[n], r[m])
-            case .qadd: r[d] = saturatingAddSubtract(r[m], r[n], subtract: false)
-            case .qsub: r[d] = saturatingAddSubtract(r[m], r[n], subtract: true)
-            case .qdadd: r[d] = saturatingDoubleAddSubtract(r[m], r[n], subtract: false)
-            case .qdsub: r[d] = saturatingDoubleAddSubtract(r[m], r[n], subtract: true)
-            case .sxtab: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: true, signed: true)
-            case .sxtah: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: false, signed: true)
-            case .uxtab: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: true, signed: false)
-            case .uxtah: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: false, signed: false)
-            case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
-            case .uxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: false)
-            case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
-            case .uxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: false)
-            case .usad8: r[d] = sumOfAbsoluteDifferences(r[n], r[m])
-            case .usada8: r[d] = sumOfAbsoluteDifferences(r[n], r[m]) &+ r[Int(slot.a)]
-            case .ssat16: r[d] = signedSaturate16(r[n], width: slot.imm)
-            case .usat16: r[d] = unsignedSaturate16(r[n], width: slot.imm)
-            case .pkhbt: r[d] = packBottomTop(r[n], r[m], shift: slot.imm)
-            case .pkhtb: r[d] = packTopBottom(r[n], r[m], shift: slot.imm)
-            case .smulxy: r[d] = UInt32(bitPattern: halfwordProduct(r[n], r[m], options: slot.options))
-            case .smlaxy: r[d] = multiplyAccumulateHalfwords(slot)
-            case .smulwy: r[d] = multiplyWordHalfword(r[n], r[m], top: slot.options & 1 != 0)
-            case .smlawy: r[d] = multiplyAccumulateWordHalfword(slot)
-            case .smuad: r[d] = dualMultiplyAdd(slot)
-            case .smusd: r[d] = dualMultiplySubtract(slot)
-            case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
-            case .smlsd: r[d] = dualMultiplyAccumulate(slot, subtract: true)
-            case .smmul: r[d] = mostSignificantWordMultiply(slot, accumulator: 0, subtract: false)
-            case .smmla: r[d] = mostSignificantWordMultiply(slot, accumulator: r[Int(slot.a)], subtract: false)
-            case .smmls: r[d] = mostSignificantWordMultiply(slot, accumulator: r[Int(slot.a)], subtract: true)
-            case .smlalxy: multiplyAccumulateLongHalfwords(slot)
-            case .smlald: dualMultiplyAccumulateLong(slot, subtract: false)
-            case .smlsld: dualMultiplyAccumulateLong(slot, subtract: true)
-            case .umaal: multiplyAccumulateAccumulateLong(slot)
-
-            // MARK: FPv4-SP (CortexMCore+FloatingPoint.swift)
-            case .vaddF32: guard executeVAdd(slot) else { continue }
-            case .vsubF32: guard executeVSub(slot) else { continue }
-            case .vmulF32: guard executeVMul(slot, negate: false) else { continue }
-            case .vnmulF32: guard executeVMul(slot, negate: true) else { continue }
-            case .vdivF32: guard executeVDiv(slot) else { continue }
-            case .vmlaF32: guard executeVMla(slot) else { continue }
-            case .vnmlaF32: guard executeVNmla(slot) else { continue }
-            case .vfmaF32: guard executeVFma(slot) else { continue }
-            case .vfnmaF32: guard executeVFnma(slot) else { continue }
-            case .vsqrtF32: guard executeVSqrt(slot) else { continue }
-            case .vabsF32: guard executeVSignOperation(slot, and: 0x7FFF_FFFF, xor: 0) else { continue }
-            case .vnegF32: guard executeVSignOperation(slot, and: 0xFFFF_FFFF, xor: 0x8000_0000) else { continue }
-            case .vmovRegisterF32: guard executeVSignOperation(slot, and: 0xFFFF_FFFF, xor: 0) else { continue }
-            case .vmovImmediateF32: guard executeVMovImmediate(slot) else { continue }
-            case .vcmpF32: guard executeVCmp(slot) else { continue }
-            case .vcvtFloatToInteger: guard executeVCvtFloatToInteger(slot) else { continue }
-            case .vcvtIntegerToFloat: guard executeVCvtIntegerToFloat(slot) else { continue }
-            case .vcvtFloatToFixed: guard executeVCvtFixed(slot, toFixed: true) else { continue }
-            case .vcvtFixedToFloat: guard executeVCvtFixed(slot, toFixed: false) else { continue }
-            case .vcvtHalfToSingle: guard executeVCvtHalf(slot, toSingle: true) else { continue }
-            case .vcvtSingleToHalf: guard executeVCvtHalf(slot, toSingle: false) else { continue }
-            case .vmovCoreToSingle: guard executeVMovCoreToSingle(slot) else { continue }
-            case .vmovSingleToCore: guard executeVMovSingleToCore(slot) else { continue }
-            case .vmovCoresToSingles: guard executeVMovCoresToSingles(slot) else { continue }
-            case .vmovSinglesToCores: guard executeVMovSinglesToCores(slot) else { continue }
-            case .vmrs: guard executeVMrs(slot) else { continue }
-            case .vmsr: guard executeVMsr(slot) else { continue }
-            case .vldr: guard executeVLdr(slot) else { continue }
-            case .vstr: guard executeVStr(slot) else { continue }
-            case .vldm: guard executeVLdm(slot) else { continue }
-            case .vstm: guard executeVStm(slot) else { continue }
-
-            }
-            self.pc = next
         }
+    }
+
+    /// The instructions the run loop's own `switch` does not handle: out of line, so
+    /// that the loop's code stays small enough for its state to live in registers.
+    /// - Returns: the address of the next instruction, or nil when the handler has
+    ///   already redirected `pc` (a fault, an exception, an interworking branch).
+    @inline(never)
+    func executeOther<P: ExecutionProbe>(_ slot: SlotPointer, pc: UInt32, next sequential: UInt32, probe: P) -> UInt32? {
+        var next = sequential
+        var d: Int { Int(slot.d) }
+        var n: Int { Int(slot.n) }
+        var m: Int { Int(slot.m) }
+        switch slot.op {
+        case .orrsRegister:
+            let result = r[n] | r[m]
+            r[d] = result
+            if slot.setsFlags { setNZ(result) }
+        case .bicsRegister:
+            let result = r[n] & ~r[m]
+            r[d] = result
+            if slot.setsFlags { setNZ(result) }
+        case .mvnsRegister:
+            let result = ~r[m]
+            r[d] = result
+            if slot.setsFlags { setNZ(result) }
+        case .tstRegister:
+            setNZ(r[n] & r[m])
+        case .lsrsRegister:
+            let (result, carry) = shiftC(r[n], type: 1, amount: r[m] & 0xFF)
+            r[d] = result
+            setNZC(result, carry: carry, when: slot.setsFlags)
+        case .asrsRegister:
+            let (result, carry) = shiftC(r[n], type: 2, amount: r[m] & 0xFF)
+            r[d] = result
+            setNZC(result, carry: carry, when: slot.setsFlags)
+        case .rorsRegister:
+            let (result, carry) = shiftC(r[n], type: 3, amount: r[m] & 0xFF)
+            r[d] = result
+            setNZC(result, carry: carry, when: slot.setsFlags)
+        case .sbcsRegister:
+            r[d] = addWithCarry(r[n], ~r[m], carryIn: c, setFlags: slot.setsFlags)
+        case .rsbsImmediate:
+            r[d] = addWithCarry(~r[n], 0, carryIn: true, setFlags: slot.setsFlags)
+        case .cmnRegister:
+            _ = addWithCarry(r[n], r[m], carryIn: false)
+        case .blxRegister:
+            let target = operand(m, pc)
+            r[14] = next | 1
+            cycles &+= branchFetchWait(target)
+            if writePCInterworking(target) { return nil }
+            probe.call(self, target: self.pc, returnAddress: next)
+            next = self.pc
+        case .ldrhRegister:
+            guard let value = load(r[n] &+ r[m], size: 2) else { return nil }
+            r[d] = value
+            if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+        case .ldrshRegister:
+            guard let value = load(r[n] &+ r[m], size: 2) else { return nil }
+            r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: value)))
+            if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+        case .strhRegister:
+            guard store(r[n] &+ r[m], r[d], size: 2) else { return nil }
+            if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
+        case .strbRegister:
+            guard store(r[n] &+ r[m], r[d], size: 1) else { return nil }
+            if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
+
+        // MARK: Miscellaneous (A5.2.5)
+        case .adr:
+            r[d] = slot.imm
+        case .subSPImmediate:
+            r[13] = r[13] &- slot.imm
+        case .sxth:
+            r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: r[m])))
+        case .sxtb:
+            r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: r[m])))
+        case .uxth:
+            r[d] = r[m] & 0xFFFF
+        case .rev:
+            r[d] = r[m].byteSwapped
+        case .rev16:
+            let value = r[m]
+            r[d] = ((value & 0x00FF_00FF) << 8) | ((value >> 8) & 0x00FF_00FF)
+        case .revsh:
+            let value = r[m]
+            r[d] = UInt32(bitPattern: Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: value).byteSwapped)))
+        case .stm:
+            guard storeMultiple(base: n, list: slot.imm) else { return nil }
+        case .cps:
+            changeProcessorState(disable: slot.imm == 1, masks: slot.options)
+        case .sev:
+            eventRegister = true
+        case .wfi, .wfe:
+            if !sleep(isWaitForEvent: slot.op == .wfe) {
+                requestStop(.sleepForever(pc: pc))
+            }
+        case .bkpt:
+            if slot.imm == 0xAB {
+                semihosting.service(self)
+            } else {
+                requestStop(.breakpoint(pc: pc, immediate: slot.imm))
+                return nil
+            }
+        case .svc:
+            supervisorCall(returnAddress: next)
+            return nil
+        case .mrs:
+            r[d] = readSpecialRegister(slot.imm)
+        case .msr:
+            writeSpecialRegister(slot.imm, r[n], mask: slot.options)
+        case .undefined, .udf:
+            raiseUndefined(raw: rawEncoding(at: pc))
+            return nil
+        case .undecoded:
+            // The end of a block that falls through: not an instruction. `pc` is the
+            // address after the block, where the run loop looks up the next one.
+            instructions &-= 1
+            return nil
+
+        // MARK: Thumb-2 data processing, multiply and divide (CortexMCore+DataProcessing32.swift)
+        // Modified immediate (A5.3.1) and plain binary immediate (A5.3.3); no operand is PC.
+        case .andImmediateT1: executeLogicalImmediate(slot, r[n] & slot.imm, writes: true)
+        case .tstImmediateT1: executeLogicalImmediate(slot, r[n] & slot.imm, writes: false)
+        case .bicImmediateT1: executeLogicalImmediate(slot, r[n] & ~slot.imm, writes: true)
+        case .orrImmediateT1: executeLogicalImmediate(slot, r[n] | slot.imm, writes: true)
+        case .ornImmediateT1: executeLogicalImmediate(slot, r[n] | ~slot.imm, writes: true)
+        case .mvnImmediateT1: executeLogicalImmediate(slot, ~slot.imm, writes: true)
+        case .eorImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: true)
+        case .teqImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: false)
+        case .cmnImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: false)
+        case .adcImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: c, writes: true)
+        case .sbcImmediateT1: executeArithmetic(slot, r[n], ~slot.imm, carryIn: c, writes: true)
+        case .rsbImmediateT2: executeArithmetic(slot, ~r[n], slot.imm, carryIn: true, writes: true)
+        case .adrT2, .movImmediateT3: r[d] = slot.imm
+        case .movtT1: r[d] = (r[d] & 0xFFFF) | (slot.imm << 16)
+        case .ssatT1: executeSignedSaturate(slot)
+        case .usatT1: executeUnsignedSaturate(slot)
+        case .sbfxT1: executeSignedBitFieldExtract(slot)
+        case .ubfxT1: executeUnsignedBitFieldExtract(slot)
+        case .bfiT1: r[d] = (r[d] & ~slot.imm) | ((r[n] << UInt32(slot.options)) & slot.imm)
+        case .bfcT1: r[d] &= ~slot.imm
+        // Shifted register (A5.3.11).
+        case .andRegisterT2: executeAndRegister(slot)
+        case .tstRegisterT2: executeTestRegister(slot)
+        case .bicRegisterT2: executeBitClearRegister(slot)
+        case .orrRegisterT2: executeOrRegister(slot)
+        case .ornRegisterT1: executeOrNotRegister(slot)
+        case .mvnRegisterT2: executeMoveNotRegister(slot)
+        case .teqRegisterT1: executeTestEquivalenceRegister(slot)
+        case .cmnRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: false)
+        case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: c, writes: true)
+        case .sbcRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: c, writes: true)
+        case .subRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: true)
+        case .cmpRegisterT3: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: false)
+        case .rsbRegisterT1: executeArithmetic(slot, ~r[n], shiftedArithmeticOperand(slot), carryIn: true, writes: true)
+        // Data processing (register) (A5.3.12) and miscellaneous operations (A5.3.15).
+        case .lslRegisterT2: executeShiftRegister(slot, type: 0)
+        case .lsrRegisterT2: executeShiftRegister(slot, type: 1)
+        case .asrRegisterT2: executeShiftRegister(slot, type: 2)
+        case .rorRegisterT2: executeShiftRegister(slot, type: 3)
+        case .sxtbT2: r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: rotatedForExtend(slot))))
+        case .sxthT2: r[d] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: rotatedForExtend(slot))))
+        case .uxtbT2: r[d] = rotatedForExtend(slot) & 0xFF
+        case .uxthT2: r[d] = rotatedForExtend(slot) & 0xFFFF
+        case .clzT1: r[d] = UInt32(r[m].leadingZeroBitCount)
+        case .rbitT1: r[d] = CortexMCore.reverseBits(r[m])
+        case .revT2: r[d] = r[m].byteSwapped
+        case .rev16T2: r[d] = ((r[m] & 0x00FF_00FF) << 8) | ((r[m] >> 8) & 0x00FF_00FF)
+        case .revshT2: r[d] = UInt32(bitPattern: Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: r[m]).byteSwapped)))
+        // Multiply (A5.3.16), long multiply and divide (A5.3.17).
+        case .mulT2: r[d] = r[n] &* r[m]
+        case .mlsT1: r[d] = r[Int(slot.a)] &- r[n] &* r[m]
+        case .smullT1: executeSignedLongMultiply(slot, accumulate: false)
+        case .umullT1: executeUnsignedLongMultiply(slot, accumulate: false)
+        case .smlalT1: executeSignedLongMultiply(slot, accumulate: true)
+        case .umlalT1: executeUnsignedLongMultiply(slot, accumulate: true)
+        case .sdivT1: guard executeSignedDivide(slot) else { return nil }
+        case .udivT1: guard executeUnsignedDivide(slot) else { return nil }
+        case .ldrshImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: true) else { return nil }
+        case .ldrhRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: false) else { return nil }
+        case .ldrsbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: true) else { return nil }
+        case .ldrshRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: true) else { return nil }
+        case .strRegisterWide: guard executeStoreRegister(slot, pc, size: 4) else { return nil }
+        case .strbRegisterWide: guard executeStoreRegister(slot, pc, size: 1) else { return nil }
+        case .strhRegisterWide: guard executeStoreRegister(slot, pc, size: 2) else { return nil }
+        case .ldrLiteralWide: guard executeLoadLiteral(slot, pc, next, size: 4, signed: false) else { return nil }
+        case .ldrbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: false) else { return nil }
+        case .ldrhLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: false) else { return nil }
+        case .ldrsbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: true) else { return nil }
+        case .ldrshLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: true) else { return nil }
+        case .ldrToPC:
+            _ = executeLoadToPC(slot)
+            probe.indirectBranch(self, target: self.pc)
+            return nil
+        case .preload: break
+        case .clrex: exclusiveAddress = nil
+        case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { return nil }
+        case .ldrdLiteral: guard executeLoadDual(slot, isLiteral: true) else { return nil }
+        case .strdImmediate: guard executeStoreDual(slot) else { return nil }
+        case .ldrex: guard executeLoadExclusive(slot, pc, next, size: 4) else { return nil }
+        case .ldrexb: guard executeLoadExclusive(slot, pc, next, size: 1) else { return nil }
+        case .ldrexh: guard executeLoadExclusive(slot, pc, next, size: 2) else { return nil }
+        case .strex: guard executeStoreExclusive(slot, pc, size: 4) else { return nil }
+        case .strexb: guard executeStoreExclusive(slot, pc, size: 1) else { return nil }
+        case .strexh: guard executeStoreExclusive(slot, pc, size: 2) else { return nil }
+        case .tbb: guard executeTableBranch(slot, pc, isHalfword: false) else { return nil }
+        case .tbh: guard executeTableBranch(slot, pc, isHalfword: true) else { return nil }
+        case .ldmWide:
+            guard executeLoadMultipleWide(slot, decrementBefore: false) else {
+                probe.indirectBranch(self, target: self.pc)
+                return nil
+            }
+        case .ldmdb:
+            guard executeLoadMultipleWide(slot, decrementBefore: true) else {
+                probe.indirectBranch(self, target: self.pc)
+                return nil
+            }
+        case .stmWide: guard executeStoreMultipleWide(slot, decrementBefore: false) else { return nil }
+        case .stmdb: guard executeStoreMultipleWide(slot, decrementBefore: true) else { return nil }
+
+        // MARK: DSP extension (CortexMCore+DSP.swift)
+        case .sadd16: r[d] = signedParallel16(r[n], r[m], .add)
+        case .sasx: r[d] = signedParallel16(r[n], r[m], .addSubtractExchange)
+        case .ssax: r[d] = signedParallel16(r[n], r[m], .subtractAddExchange)
+        case .ssub16: r[d] = signedParallel16(r[n], r[m], .subtract)
+        case .sadd8: r[d] = signedParallel8(r[n], r[m], subtract: false)
+        case .ssub8: r[d] = signedParallel8(r[n], r[m], subtract: true)
+        case .qadd16: r[d] = saturatingParallel16(r[n], r[m], .add)
+        case .qasx: r[d] = saturatingParallel16(r[n], r[m], .addSubtractExchange)
+        case .qsax: r[d] = saturatingParallel16(r[n], r[m], .subtractAddExchange)
+        case .qsub16: r[d] = saturatingParallel16(r[n], r[m], .subtract)
+        case .qadd8: r[d] = saturatingParallel8(r[n], r[m], subtract: false)
+        case .qsub8: r[d] = saturatingParallel8(r[n], r[m], subtract: true)
+        case .shadd16: r[d] = halvingParallel16(r[n], r[m], .add, signed: true)
+        case .shasx: r[d] = halvingParallel16(r[n], r[m], .addSubtractExchange, signed: true)
+        case .shsax: r[d] = halvingParallel16(r[n], r[m], .subtractAddExchange, signed: true)
+        case .shsub16: r[d] = halvingParallel16(r[n], r[m], .subtract, signed: true)
+        case .shadd8: r[d] = halvingParallel8(r[n], r[m], subtract: false, signed: true)
+        case .shsub8: r[d] = halvingParallel8(r[n], r[m], subtract: true, signed: true)
+        case .uadd16: r[d] = unsignedParallel16(r[n], r[m], .add)
+        case .uasx: r[d] = unsignedParallel16(r[n], r[m], .addSubtractExchange)
+        case .usax: r[d] = unsignedParallel16(r[n], r[m], .subtractAddExchange)
+        case .usub16: r[d] = unsignedParallel16(r[n], r[m], .subtract)
+        case .uadd8: r[d] = unsignedParallel8(r[n], r[m], subtract: false)
+        case .usub8: r[d] = unsignedParallel8(r[n], r[m], subtract: true)
+        case .uqadd16: r[d] = unsignedSaturatingParallel16(r[n], r[m], .add)
+        case .uqasx: r[d] = unsignedSaturatingParallel16(r[n], r[m], .addSubtractExchange)
+        case .uqsax: r[d] = unsignedSaturatingParallel16(r[n], r[m], .subtractAddExchange)
+        case .uqsub16: r[d] = unsignedSaturatingParallel16(r[n], r[m], .subtract)
+        case .uqadd8: r[d] = unsignedSaturatingParallel8(r[n], r[m], subtract: false)
+        case .uqsub8: r[d] = unsignedSaturatingParallel8(r[n], r[m], subtract: true)
+        case .uhadd16: r[d] = halvingParallel16(r[n], r[m], .add, signed: false)
+        case .uhasx: r[d] = halvingParallel16(r[n], r[m], .addSubtractExchange, signed: false)
+        case .uhsax: r[d] = halvingParallel16(r[n], r[m], .subtractAddExchange, signed: false)
+        case .uhsub16: r[d] = halvingParallel16(r[n], r[m], .subtract, signed: false)
+        case .uhadd8: r[d] = halvingParallel8(r[n], r[m], subtract: false, signed: false)
+        case .uhsub8: r[d] = halvingParallel8(r[n], r[m], subtract: true, signed: false)
+        case .sel: r[d] = select(r[n], r[m])
+        case .qadd: r[d] = saturatingAddSubtract(r[m], r[n], subtract: false)
+        case .qsub: r[d] = saturatingAddSubtract(r[m], r[n], subtract: true)
+        case .qdadd: r[d] = saturatingDoubleAddSubtract(r[m], r[n], subtract: false)
+        case .qdsub: r[d] = saturatingDoubleAddSubtract(r[m], r[n], subtract: true)
+        case .sxtab: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: true, signed: true)
+        case .sxtah: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: false, signed: true)
+        case .uxtab: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: true, signed: false)
+        case .uxtah: r[d] = extendAndAdd(r[n], r[m], rotation: slot.imm, isByte: false, signed: false)
+        case .uxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: false)
+        case .uxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: false)
+        case .usad8: r[d] = sumOfAbsoluteDifferences(r[n], r[m])
+        case .usada8: r[d] = sumOfAbsoluteDifferences(r[n], r[m]) &+ r[Int(slot.a)]
+        case .ssat16: r[d] = signedSaturate16(r[n], width: slot.imm)
+        case .usat16: r[d] = unsignedSaturate16(r[n], width: slot.imm)
+        case .pkhbt: r[d] = packBottomTop(r[n], r[m], shift: slot.imm)
+        case .pkhtb: r[d] = packTopBottom(r[n], r[m], shift: slot.imm)
+        case .smulxy: r[d] = UInt32(bitPattern: halfwordProduct(r[n], r[m], options: slot.options))
+        case .smlaxy: r[d] = multiplyAccumulateHalfwords(slot)
+        case .smulwy: r[d] = multiplyWordHalfword(r[n], r[m], top: slot.options & 1 != 0)
+        case .smlawy: r[d] = multiplyAccumulateWordHalfword(slot)
+        case .smuad: r[d] = dualMultiplyAdd(slot)
+        case .smusd: r[d] = dualMultiplySubtract(slot)
+        case .smlsd: r[d] = dualMultiplyAccumulate(slot, subtract: true)
+        case .smmul: r[d] = mostSignificantWordMultiply(slot, accumulator: 0, subtract: false)
+        case .smmla: r[d] = mostSignificantWordMultiply(slot, accumulator: r[Int(slot.a)], subtract: false)
+        case .smmls: r[d] = mostSignificantWordMultiply(slot, accumulator: r[Int(slot.a)], subtract: true)
+        case .smlalxy: multiplyAccumulateLongHalfwords(slot)
+        case .smlald: dualMultiplyAccumulateLong(slot, subtract: false)
+        case .smlsld: dualMultiplyAccumulateLong(slot, subtract: true)
+        case .umaal: multiplyAccumulateAccumulateLong(slot)
+
+        // MARK: FPv4-SP (CortexMCore+FloatingPoint.swift)
+        case .vaddF32: guard executeVAdd(slot) else { return nil }
+        case .vsubF32: guard executeVSub(slot) else { return nil }
+        case .vmulF32: guard executeVMul(slot, negate: false) else { return nil }
+        case .vnmulF32: guard executeVMul(slot, negate: true) else { return nil }
+        case .vdivF32: guard executeVDiv(slot) else { return nil }
+        case .vmlaF32: guard executeVMla(slot) else { return nil }
+        case .vnmlaF32: guard executeVNmla(slot) else { return nil }
+        case .vfmaF32: guard executeVFma(slot) else { return nil }
+        case .vfnmaF32: guard executeVFnma(slot) else { return nil }
+        case .vsqrtF32: guard executeVSqrt(slot) else { return nil }
+        case .vabsF32: guard executeVSignOperation(slot, and: 0x7FFF_FFFF, xor: 0) else { return nil }
+        case .vnegF32: guard executeVSignOperation(slot, and: 0xFFFF_FFFF, xor: 0x8000_0000) else { return nil }
+        case .vmovRegisterF32: guard executeVSignOperation(slot, and: 0xFFFF_FFFF, xor: 0) else { return nil }
+        case .vmovImmediateF32: guard executeVMovImmediate(slot) else { return nil }
+        case .vcmpF32: guard executeVCmp(slot) else { return nil }
+        case .vcvtFloatToInteger: guard executeVCvtFloatToInteger(slot) else { return nil }
+        case .vcvtIntegerToFloat: guard executeVCvtIntegerToFloat(slot) else { return nil }
+        case .vcvtFloatToFixed: guard executeVCvtFixed(slot, toFixed: true) else { return nil }
+        case .vcvtFixedToFloat: guard executeVCvtFixed(slot, toFixed: false) else { return nil }
+        case .vcvtHalfToSingle: guard executeVCvtHalf(slot, toSingle: true) else { return nil }
+        case .vcvtSingleToHalf: guard executeVCvtHalf(slot, toSingle: false) else { return nil }
+        case .vmovCoreToSingle: guard executeVMovCoreToSingle(slot) else { return nil }
+        case .vmovSingleToCore: guard executeVMovSingleToCore(slot) else { return nil }
+        case .vmovCoresToSingles: guard executeVMovCoresToSingles(slot) else { return nil }
+        case .vmovSinglesToCores: guard executeVMovSinglesToCores(slot) else { return nil }
+        case .vmrs: guard executeVMrs(slot) else { return nil }
+        case .vmsr: guard executeVMsr(slot) else { return nil }
+        case .vldr: guard executeVLdr(slot) else { return nil }
+        case .vstr: guard executeVStr(slot) else { return nil }
+        case .vldm: guard executeVLdm(slot) else { return nil }
+        case .vstm: guard executeVStm(slot) else { return nil }
+        default:
+            // Executed by the run loop's own switch.
+            break
+        }
+        return next
     }
 
     /// Reads register `index` as an operand: PC reads as the instruction's address + 4.
@@ -609,58 +641,11 @@ extension CortexMCore {
         currentCache = cache
         currentCacheBase = cache.baseAddress
         currentCacheSize = cache.byteCount & ~1
-        currentSlots = cache.slots.baseAddress
+        currentBlocks = cache.blocks
         currentFlashCache = bus.flashCaches[index]
         // Behind an accelerator the prefetch buffer hides sequential fetches: no static wait.
         fetchWaitStates = currentFlashCache == nil ? bus.regions[index].waitStates : 0
         return true
-    }
-
-    /// Decodes the instruction at `pc` into its slot, with its static cost on this core.
-    @inline(never)
-    func decodeSlot(at pc: UInt32, into slot: UnsafeMutablePointer<Slot>) {
-        let first = UInt16(truncatingIfNeeded: bus.hostRead(address: pc, length: 2).map { UInt32($0[0]) | UInt32($0[1]) << 8 } ?? 0)
-        var second: UInt16 = 0
-        if ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: pc &+ 2, length: 2) {
-            second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
-        }
-        let instruction = decoder.decode(first: first, second: second, address: pc)
-        slot.pointee = lower(instruction, at: pc)
-        currentCache?.hasDecodedSlots = true
-        if instruction.op == .it { decodeITBlock(instruction, at: pc, slot: slot) }
-    }
-
-    /// The slot for `instruction` at `address`: its TRM cost plus the wait states of
-    /// the 32-bit fetch words it starts (one for a 32-bit instruction; one for a 16-bit
-    /// instruction at a word-aligned address).
-    func lower(_ instruction: Instruction, at address: UInt32) -> Slot {
-        let fetchWords = instruction.byteCount == 4 ? 1 : (address & 2 == 0 ? 1 : 0)
-        let fetchWait = fetchWords * Int(fetchWaitStates)
-        return Slot(instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
-    }
-
-    /// Decodes the instructions of the IT block opened by the IT at `address` with their
-    /// conditions, so that each executes conditionally wherever it is entered from
-    /// (including an exception return into the block). Decoding them again replaces any
-    /// slot decoded without the block's context.
-    func decodeITBlock(_ it: Instruction, at address: UInt32, slot: UnsafeMutablePointer<Slot>) {
-        var instructionAddress = address &+ 2
-        var slotPointer = slot + 1
-        for condition in ThumbDecoder.itBlockConditions(it) {
-            guard let firstBytes = bus.hostRead(address: instructionAddress, length: 2),
-                instructionAddress &- currentCacheBase < currentCacheSize
-            else { return }
-            let first = UInt16(firstBytes[0]) | UInt16(firstBytes[1]) << 8
-            var second: UInt16 = 0
-            if ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: instructionAddress &+ 2, length: 2) {
-                second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
-            }
-            let instruction = decoder.decode(first: first, second: second, address: instructionAddress, itCondition: condition)
-            slotPointer.pointee = lower(instruction, at: instructionAddress)
-            let halfwords = Int(instruction.byteCount / 2)
-            instructionAddress &+= UInt32(instruction.byteCount)
-            slotPointer += halfwords
-        }
     }
 
     /// The raw encoding at `address`, for fault reports.

@@ -29,9 +29,10 @@ public struct Slot: Sendable {
     /// The expanded immediate of the instruction.
     public var imm: UInt32
 
-    /// The slot every cache entry starts as.
-    public static let undecoded = Slot(
-        op: .undecoded, d: 0, n: 0, m: 0, a: 0, options: 0, condition: .al, setsFlags: false, byteCount: 2,
+    /// The slot after the last instruction of a block: executing it returns to the run
+    /// loop's block lookup at its address (it is not an instruction and costs nothing).
+    static let endOfBlock = Slot(
+        op: .undecoded, d: 0, n: 0, m: 0, a: 0, options: 0, condition: .al, setsFlags: false, byteCount: 0,
         cycles: 0, skippedCycles: 0, imm: 0)
 
     init(
@@ -62,35 +63,25 @@ public struct Slot: Sendable {
     }
 }
 
-/// The predecode cache of one executable region: one slot per halfword, allocated
-/// once when the core is built and freed with it.
-final class PredecodeCache {
-    let baseAddress: UInt32
-    let byteCount: UInt32
-    let slots: UnsafeMutableBufferPointer<Slot>
-    /// Whether any slot has been decoded; stores to RAM skip invalidation while false.
-    var hasDecodedSlots = false
+/// A slot read in place in its predecode cache. The run loop and its handlers read
+/// only the fields they use: copying the whole `Slot` first would make the compiler
+/// load all twelve fields before every instruction (a handler's store might alias
+/// the cache), which costs more than the instruction itself.
+struct SlotPointer {
+    let pointer: UnsafeMutablePointer<Slot>
 
-    init(baseAddress: UInt32, byteCount: UInt32) {
-        self.baseAddress = baseAddress
-        self.byteCount = byteCount
-        slots = .allocate(capacity: Int(byteCount / 2) + 1)
-        slots.initialize(repeating: .undecoded)
-    }
+    init(_ pointer: UnsafeMutablePointer<Slot>) { self.pointer = pointer }
 
-    deinit { slots.deallocate() }
-
-    /// Resets the slots that an instruction overlapping `address ..< address+length`
-    /// may have decoded: a 32-bit instruction starting one halfword earlier covers it too.
-    @inline(__always) func invalidate(address: UInt32, length: UInt32) {
-        let offset = address &- baseAddress
-        guard offset < byteCount else { return }
-        var index = Int(offset >> 1)
-        let last = Int((offset &+ length &- 1) >> 1)
-        if index > 0 { index -= 1 }
-        while index <= last && index < slots.count {
-            slots[index] = .undecoded
-            index += 1
-        }
-    }
+    var op: Op { @inline(__always) get { pointer.pointee.op } }
+    var d: UInt8 { @inline(__always) get { pointer.pointee.d } }
+    var n: UInt8 { @inline(__always) get { pointer.pointee.n } }
+    var m: UInt8 { @inline(__always) get { pointer.pointee.m } }
+    var a: UInt8 { @inline(__always) get { pointer.pointee.a } }
+    var options: UInt8 { @inline(__always) get { pointer.pointee.options } }
+    var condition: Condition { @inline(__always) get { pointer.pointee.condition } }
+    var setsFlags: Bool { @inline(__always) get { pointer.pointee.setsFlags } }
+    var byteCount: UInt8 { @inline(__always) get { pointer.pointee.byteCount } }
+    var cycles: UInt8 { @inline(__always) get { pointer.pointee.cycles } }
+    var skippedCycles: UInt8 { @inline(__always) get { pointer.pointee.skippedCycles } }
+    var imm: UInt32 { @inline(__always) get { pointer.pointee.imm } }
 }

@@ -1,0 +1,95 @@
+import ThumbDecoder
+
+/// Decoding blocks of straight-line code into the predecode cache (PredecodeCache.swift).
+extension CortexMCore {
+    /// Decodes the block starting at `start` in the current region's cache and returns
+    /// its first slot. Each slot carries its static cost on this core (`lower`).
+    @inline(never)
+    func decodeBlock(at start: UInt32) -> UnsafeMutablePointer<Slot> {
+        let cache = currentCache.unsafelyUnwrapped
+        var decoded: [Slot] = []
+        var address = start
+        while decoded.count < PredecodeCache.maximumInstructions,
+            address &- currentCacheBase < currentCacheSize,
+            let instruction = decodeInstruction(at: address)
+        {
+            decoded.append(lower(instruction, at: address))
+            if instruction.op == .it { recordITBlock(instruction, at: address) }
+            address &+= UInt32(instruction.byteCount)
+            if alwaysLeavesBlock(instruction) { break }
+        }
+        decoded.append(.endOfBlock)
+        let block = blockArena.reserve(decoded.count)
+        block.initialize(from: decoded, count: decoded.count)
+        let end = max(address, start &+ 2)
+        cache.add(block, start: start, end: end)
+        if cache.isWritable {
+            decodedRAMLow = min(decodedRAMLow, start)
+            decodedRAMHigh = max(decodedRAMHigh, end)
+        }
+        return block
+    }
+
+    /// The instruction at `address`, with the condition of the IT block it is in (so it
+    /// executes conditionally wherever it is entered from, including an exception
+    /// return into the block); nil when its first halfword cannot be read.
+    func decodeInstruction(at address: UInt32) -> Instruction? {
+        guard let firstBytes = bus.hostRead(address: address, length: 2) else { return nil }
+        let first = UInt16(firstBytes[0]) | UInt16(firstBytes[1]) << 8
+        var second: UInt16 = 0
+        if ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: address &+ 2, length: 2) {
+            second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+        }
+        if let condition = itBlockConditions[address] {
+            return decoder.decode(first: first, second: second, address: address, itCondition: condition)
+        }
+        return decoder.decode(first: first, second: second, address: address)
+    }
+
+    /// Notes the condition of each instruction in the IT block opened at `address`.
+    func recordITBlock(_ it: Instruction, at address: UInt32) {
+        var instructionAddress = address &+ 2
+        for condition in ThumbDecoder.itBlockConditions(it) {
+            guard let bytes = bus.hostRead(address: instructionAddress, length: 2) else { return }
+            itBlockConditions[instructionAddress] = condition
+            instructionAddress &+= ThumbDecoder.isThumb32(UInt16(bytes[0]) | UInt16(bytes[1]) << 8) ? 4 : 2
+        }
+    }
+
+    /// Whether `instruction` always transfers control (or stops the core), so decoding
+    /// past it would only decode code reached some other way.
+    func alwaysLeavesBlock(_ instruction: Instruction) -> Bool {
+        switch instruction.op {
+        case .b, .bl, .bx, .blxRegister, .ldrToPC, .tbb, .tbh, .svc, .bkpt, .udf, .undefined:
+            return true
+        case .pop, .ldmWide, .ldmdb:
+            return instruction.imm & 0x8000 != 0
+        case .movRegister, .addRegisterHigh:
+            return instruction.d == 15
+        default:
+            return false
+        }
+    }
+
+    /// The slot for `instruction` at `address`: its TRM cost plus the wait states of
+    /// the 32-bit fetch words it starts (one for a 32-bit instruction; one for a 16-bit
+    /// instruction at a word-aligned address).
+    func lower(_ instruction: Instruction, at address: UInt32) -> Slot {
+        let fetchWords = instruction.byteCount == 4 ? 1 : (address & 2 == 0 ? 1 : 0)
+        let fetchWait = fetchWords * Int(fetchWaitStates)
+        return Slot(instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
+    }
+
+    /// Forgets all decoded code after a store into it (self-modifying code, code copied
+    /// over code): the run loop leaves the current block at the next instruction
+    /// boundary and decodes afresh.
+    @inline(never)
+    func discardDecodedCode() {
+        for cache in caches { cache?.removeAll() }
+        itBlockConditions.removeAll()
+        decodedRAMLow = .max
+        decodedRAMHigh = 0
+        blockArena.reset()
+        requestEventCheck()
+    }
+}
