@@ -249,7 +249,36 @@ extension CortexMCore {
                     case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
                     case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
                     case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
-                    default:
+                    // Every other op, listed rather than `default` so that the jump table needs no range check.
+                    case .undecoded, .undefined, .lsrsRegister, .asrsRegister, .sbcsRegister, .rorsRegister,
+                        .tstRegister, .rsbsImmediate, .cmnRegister, .orrsRegister, .bicsRegister, .mvnsRegister,
+                        .blxRegister, .strhRegister, .strbRegister, .ldrhRegister, .ldrshRegister, .adr,
+                        .subSPImmediate, .sxth, .sxtb, .uxth, .rev, .rev16, .revsh, .cps, .bkpt, .sev, .wfe, .wfi,
+                        .stm, .svc, .udf, .msr, .mrs, .andImmediateT1, .tstImmediateT1, .bicImmediateT1,
+                        .orrImmediateT1, .ornImmediateT1, .mvnImmediateT1, .eorImmediateT1, .teqImmediateT1,
+                        .cmnImmediateT1, .adcImmediateT1, .sbcImmediateT1, .rsbImmediateT2, .adrT2, .movImmediateT3,
+                        .movtT1, .ssatT1, .usatT1, .sbfxT1, .ubfxT1, .bfiT1, .bfcT1, .andRegisterT2, .tstRegisterT2,
+                        .bicRegisterT2, .orrRegisterT2, .ornRegisterT1, .mvnRegisterT2, .teqRegisterT1,
+                        .cmnRegisterT2, .adcRegisterT2, .sbcRegisterT2, .subRegisterT2, .cmpRegisterT3,
+                        .rsbRegisterT1, .lslRegisterT2, .lsrRegisterT2, .asrRegisterT2, .rorRegisterT2, .sxtbT2,
+                        .sxthT2, .uxtbT2, .uxthT2, .clzT1, .rbitT1, .revT2, .rev16T2, .revshT2, .mulT2, .mlsT1,
+                        .smullT1, .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1, .ldrshImmediateWide,
+                        .ldrhRegisterWide, .ldrsbRegisterWide, .ldrshRegisterWide, .strRegisterWide,
+                        .strbRegisterWide, .strhRegisterWide, .ldrLiteralWide, .ldrbLiteral, .ldrhLiteral,
+                        .ldrsbLiteral, .ldrshLiteral, .ldrToPC, .preload, .ldrdImmediate, .ldrdLiteral,
+                        .strdImmediate, .ldrex, .ldrexb, .ldrexh, .strex, .strexb, .strexh, .tbb, .tbh, .ldmWide,
+                        .ldmdb, .stmWide, .stmdb, .clrex, .sadd16, .sasx, .ssax, .ssub16, .sadd8, .ssub8, .qadd16,
+                        .qasx, .qsax, .qsub16, .qadd8, .qsub8, .shadd16, .shasx, .shsax, .shsub16, .shadd8, .shsub8,
+                        .uadd16, .uasx, .usax, .usub16, .uadd8, .usub8, .uqadd16, .uqasx, .uqsax, .uqsub16, .uqadd8,
+                        .uqsub8, .uhadd16, .uhasx, .uhsax, .uhsub16, .uhadd8, .uhsub8, .sel, .qadd, .qdadd, .qsub,
+                        .qdsub, .sxtab, .sxtah, .uxtab, .uxtah, .uxtab16, .uxtb16, .usad8, .usada8, .ssat16, .usat16,
+                        .pkhbt, .pkhtb, .smlaxy, .smulxy, .smlawy, .smulwy, .smlsd, .smuad, .smusd, .smmul, .smmla,
+                        .smmls, .smlalxy, .smlald, .smlsld, .umaal, .vaddF32, .vsubF32, .vmulF32, .vnmulF32,
+                        .vdivF32, .vmlaF32, .vnmlaF32, .vfmaF32, .vfnmaF32, .vsqrtF32, .vabsF32, .vnegF32,
+                        .vmovRegisterF32, .vmovImmediateF32, .vcmpF32, .vcvtFloatToInteger, .vcvtIntegerToFloat,
+                        .vcvtFloatToFixed, .vcvtFixedToFloat, .vcvtHalfToSingle, .vcvtSingleToHalf,
+                        .vmovCoreToSingle, .vmovSingleToCore, .vmovCoresToSingles, .vmovSinglesToCores, .vmrs, .vmsr,
+                        .vldr, .vstr, .vldm, .vstm:
                         guard let target = executeOther(slot, pc: pc, next: sequential, probe: probe) else { continue dispatch }
                         next = target
                     }
