@@ -62,9 +62,18 @@ unit-test: deps firmware
 firmware-test: build firmware
 	$(MAKE) -C firmware check ARMSIM=$(abspath $(ARMSIM))
 
-## bench: simulated MIPS on the benchmark loop (median of several runs).
-bench: build firmware
-	$(PYTHON) firmware/tools/bench.py --armsim $(ARMSIM)
+## bench: armsim's speed against QEMU (TCG and -icount shift=0) on the same ELFs: the CPU
+## loop (M0 and M4 builds of bench-long), the kws int8 model, --profile; start-up time and
+## peak RSS (1 MiB image); median of RUNS runs; PASS/FAIL per target (docs/performance.md).
+##   make bench [RUNS=3] [BENCH_ARGS="--json bench.json --strict"]
+## Exits 0 when a target is missed (a measurement) unless BENCH_ARGS has --strict.
+# The prerequisite that builds $(ARMSIM); empty to measure an armsim built elsewhere:
+#   make bench BENCH_BUILD= ARMSIM=.build-bench/release/armsim
+RUNS ?= 5
+BENCH_ARGS ?=
+BENCH_BUILD ?= build
+bench: $(BENCH_BUILD) firmware
+	$(PYTHON) firmware/tools/bench.py --armsim $(ARMSIM) --runs $(RUNS) $(BENCH_ARGS)
 
 ## difftest: differential testing against Unicorn, at least N executed instructions per
 ## class (make difftest N=1000000 [DIFFTEST_CLASSES=v6m-alu,v6m-branch] [SEED=7]); docs/difftest.md.

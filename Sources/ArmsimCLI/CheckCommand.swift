@@ -153,7 +153,9 @@ struct CheckCommand: ParsableCommand {
         let entries = try entries()
         let outcomes = CheckRunner.run(
             entries, options: CheckRunner.Options(update: update, jobs: jobs, armsimVersion: ArmsimCommand.version))
-        if !quiet { Terminal.write(Array(CheckTextReport.render(outcomes, showOutput: showOutput).utf8), to: 1) }
+        if !quiet {
+            Terminal.write(Array(CheckTextReport.render(outcomes, showOutput: showOutput, style: Terminal.style(for: 1)).utf8), to: 1)
+        }
         for outcome in outcomes { if let error = outcome.error { Terminal.error("armsim: error: \(outcome.entry.name): \(error.message)\n") } }
         let reports: [(String?, String)] = [
             (junit, CheckJUnitReport.render(outcomes)), (markdown, CheckMarkdownReport.render(outcomes)),

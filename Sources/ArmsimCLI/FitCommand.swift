@@ -12,8 +12,10 @@ struct FitCommand: ParsableCommand {
         discussion: """
             Runs the firmware (its output is discarded) with the call-stack probe, then prints \
             FITS or DOES NOT FIT with the margin left in flash and SRAM. Exit status 0 when it \
-            fits, 69 when it does not (docs/exit-codes.md). With --all-boards, prints a matrix of \
-            every board and exits 0 when at least one board fits.
+            fits, 69 when it does not (docs/exit-codes.md). When the ELF's build attributes \
+            (.ARM.attributes) or float ABI need more than the board's core, the verdict is CORE \
+            MISMATCH without a run. With --all-boards, prints a matrix of every board and exits 0 \
+            when at least one board fits.
 
             Example:
               armsim fit kws.elf --board nano33
@@ -39,22 +41,43 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let image = try CLIInput.loadImage(file)
+        let style = Terminal.style(for: 1)
         if allBoards {
             let reports = BoardCatalog.all.map { FitReport.evaluate(image: image, board: $0, maxCycles: maxCycles) }
-            print(FitCommand.matrix(reports))
+            print(FitCommand.imageLine(CoreRequirement(image: image)))
+            print(FitCommand.matrix(reports, style: style))
             if !reports.contains(where: \.fits) { throw ExitCode(ExitStatus.doesNotFit) }
             return
         }
         let target: Board
         do { target = try BoardCatalog.board(key: board ?? "") } catch { throw Terminal.fail(error.description, status: ExitStatus.inputRejected) }
         let report = FitReport.evaluate(image: image, board: target, maxCycles: maxCycles)
-        print(FitCommand.verdict(report))
+        print(FitCommand.verdict(report, style: style))
         if !report.fits { throw ExitCode(ExitStatus.doesNotFit) }
     }
 
+    /// The colour of a verdict: green when it fits, red when it does not, yellow when the
+    /// image is not for this board at all.
+    static func color(of verdict: FitReport.Verdict) -> TextStyle.Color {
+        switch verdict {
+        case .fits: return .green
+        case .doesNotFit: return .red
+        case .coreMismatch, .notLoadable: return .yellow
+        }
+    }
+
+    /// What the matrix's core column is judged against: the image's architecture and FPU
+    /// from its build attributes, or a note that the runs decide.
+    static func imageLine(_ requirement: CoreRequirement) -> String {
+        if requirement.cores != nil || requirement.needsFPU {
+            return "image: built for \(requirement.summary), from its ELF header and build attributes; CORE MISMATCH rows were not run"
+        }
+        return "image: no architecture in its build attributes; a core that cannot run it shows as CORE MISMATCH after a run"
+    }
+
     /// The verdict of one board, with margins.
-    static func verdict(_ report: FitReport) -> String {
-        var lines = ["\(report.verdict.rawValue): \(report.result?.file ?? "") on \(report.board.key)"]
+    static func verdict(_ report: FitReport, style: TextStyle = .plain) -> String {
+        var lines = [style.paint(report.verdict.rawValue, color(of: report.verdict)) + ": \(report.file) on \(report.board.key)"]
         if let result = report.result {
             let dynamic = result.dynamicMemory
             lines.append("  flash   \(report.flashBytes) B of \(report.flashCapacity) B (\(percent(report.flashBytes, report.flashCapacity))), margin \(report.flashMargin) B")
@@ -66,7 +89,7 @@ struct FitCommand: ParsableCommand {
     }
 
     /// One row per board: verdict, flash %, RAM %, latency and energy per inference.
-    static func matrix(_ reports: [FitReport]) -> String {
+    static func matrix(_ reports: [FitReport], style: TextStyle = .plain) -> String {
         var rows = [["board", "core", "verdict", "flash %", "RAM %", "latency", "energy/inf."]]
         for report in reports {
             var row = [report.board.key, report.board.core.displayName + (report.board.hasFPU ? "F" : ""), report.verdict.rawValue]
@@ -82,7 +105,10 @@ struct FitCommand: ParsableCommand {
             }
             rows.append(row)
         }
-        return CLITable.render(rows)
+        return CLITable.render(rows) { row, column, cell in
+            guard column == 2, row > 0 else { return cell }
+            return style.paint(cell, color(of: reports[row - 1].verdict))
+        }
     }
 
     static func percent(_ part: UInt64, _ whole: UInt64) -> String {
@@ -106,13 +132,15 @@ enum CLIInput {
 
 /// Left-aligned first columns, right-aligned numbers: a plain-text table.
 enum CLITable {
-    static func render(_ rows: [[String]]) -> String {
+    /// - Parameter decorate: rewrites a cell after it is padded (to colour it), given its
+    ///   row and column; padding first keeps escape bytes out of the width.
+    static func render(_ rows: [[String]], decorate: (_ row: Int, _ column: Int, _ cell: String) -> String = { $2 }) -> String {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
+        return rows.enumerated().map { rowIndex, row in
             row.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return index < 3 ? cell + pad : pad + cell
+                return decorate(rowIndex, index, index < 3 ? cell + pad : pad + cell)
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n")
     }

@@ -71,6 +71,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Battery capacity in mAh, optionally @ volts (e.g. 220@3.0); default 1000 mAh at the board supply.", valueName: "mah[@v]"))
     var battery: String?
 
+    @Flag(name: .long, help: "Run even when the ELF's build attributes (.ARM.attributes) or float ABI need more than the board's core; the firmware then faults where it meets such an instruction.")
+    var ignoreBuildAttributes = false
+
     func validate() throws {
         if json == "-" { throw ValidationError("--json needs a file name: stdout carries only the firmware's output") }
         if maxCycles == 0 { throw ValidationError("--max-cycles must be at least 1") }
@@ -106,6 +109,7 @@ struct RunCommand: ParsableCommand {
         options.profilesFunctions = profile || flamegraph != nil
         options.measuredFunction = measureFunction
         options.recordsTrace = trace != nil
+        options.checksCoreRequirement = !ignoreBuildAttributes
         options.dutyRatePerSecond = duty.flatMap(BatteryLife.parseRate)
         if let parsed = battery.flatMap(BatteryLife.parseBattery) {
             options.batteryMilliampHours = parsed.milliampHours
@@ -122,7 +126,7 @@ struct RunCommand: ParsableCommand {
         let progress = Terminal.Progress(core: session.core, clockHz: board.clockHz)
         let result = session.run()
         progress.finish()
-        if !quiet { Terminal.error(TextReport.render(result)) }
+        if !quiet { Terminal.error(TextReport.render(result, style: Terminal.style(for: 2))) }
         var outputs: [(String, () -> String)] = []
         if let json { outputs.append((json, { JSONReport.render(result, version: ArmsimCommand.version) })) }
         if let markdown { outputs.append((markdown, { MarkdownReport.render(result) })) }

@@ -31,8 +31,23 @@ enum Terminal {
 
     /// Prints `armsim: error: <message>` and returns the exit status to use.
     static func fail(_ message: String, status: Int32) -> ExitCode {
-        error("armsim: error: \(message)\n")
+        error("armsim: " + style(for: 2).paint("error:", .red) + " \(message)\n")
         return ExitCode(status)
+    }
+
+    /// The style for human text written to `descriptor`: colours only when it is a
+    /// terminal and the environment allows them (``usesColor(isTerminal:environment:)``).
+    static func style(for descriptor: Int32) -> TextStyle {
+        TextStyle(usesColor: usesColor(isTerminal: isatty(descriptor) == 1, environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// Whether to colour: only on a terminal, never when `NO_COLOR` is set to a non-empty
+    /// value (the no-color.org convention) or `TERM` is `dumb` (a terminal without escape
+    /// sequences). Redirected output (files, pipes, CI logs) therefore stays plain.
+    static func usesColor(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+        return environment["TERM"] != "dumb"
     }
 }
 
@@ -40,6 +55,7 @@ import ArgumentParser
 
 import CortexM
 import Foundation
+import Profiler
 
 extension Terminal {
     /// A progress line on stderr for runs longer than ~2 s, only when stderr is a

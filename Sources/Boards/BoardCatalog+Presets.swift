@@ -1,7 +1,7 @@
 import CortexM
 import MemoryBus
 
-// The twelve presets. Each figure's source is in `sources` (or `power.source`);
+// The thirteen presets. Each figure's source is in `sources` (or `power.source`);
 // docs/boards.md repeats them as a table. "unverified" means recalled from the named
 // document, not re-read; the shared fact sheet marks the same figures "U".
 
@@ -233,4 +233,28 @@ extension BoardCatalog {
         ],
         isGeneric: false,
         notes: "2 flash wait states with no prefetch or instruction-cache model; multiplier assumed fast; BOOT0=0 flash alias at 0x0 not modelled, so vectors are read at 0x08000000")
+
+    /// Arm's MPS2+ FPGA board with the AN386 image: the machine QEMU emulates as
+    /// `-M mps2-an386`, and the target of `make -C firmware check-qemu` for Cortex-M4.
+    /// An FPGA prototype, not a microcontroller: it has no flash (ZBT SSRAM1 holds the
+    /// code) and no silicon current figures, so like the generic boards it carries no
+    /// power figures and no energy is estimated.
+    static let mps2AN386 = Board(
+        key: "mps2-an386", name: "Arm MPS2+ (AN386)", mcu: "AN386 FPGA image", core: .m4, hasFPU: true,
+        clockHz: 25_000_000,
+        regions: [flash(0x0000_0000, 4096 * kiB, waitStates: 0), sram("SRAM", 0x2000_0000, 4096 * kiB)],
+        bootAddress: 0x0000_0000, multiplierCycles: 1, priorityBits: 3, externalInterruptCount: 32,
+        power: PowerFigures(
+            supplyVolts: 0, runCurrentMilliamps: 0, sleepCurrentMicroamps: 0,
+            source: "none: an FPGA prototype board (V2M-MPS2+ running the AN386 image) has no silicon datasheet current, so no energy is estimated (the policy of the generic boards)"),
+        sources: [
+            "core Cortex-M4 with FPU (Cortex-M4F) and MPU: Arm AN386 'ARM Cortex-M4 SMM on V2M-MPS2' (DAI 0386; not re-read here); Arm's CMSIS device header for this image, CMSDK_CM4.h (__FPU_PRESENT 1, __MPU_PRESENT 1), in mbed-os targets/TARGET_ARM_SSG/TARGET_MPS2/TARGET_MPS2_M4 (checked); QEMU hw/arm/mps2.c mps2_an386_class_init: cortex-m4 (checked)",
+            "25 MHz: Arm system_CMSDK_CM4.c for MPS2_M4, SystemCoreClock = 50 MHz / 2 (checked); QEMU hw/arm/mps2.c SYSCLK_FRQ 25000000 (checked)",
+            "ZBT SSRAM1 4 MB @ 0x0 (code, the FLASH region here), ZBT SSRAM2&3 4 MB @ 0x20000000 (data): Arm mbed-os MPS2_M4 linker script MPS2.ld 'Linker script for AN386' (checked); QEMU hw/arm/mps2.c mps2_common_init, AN385/AN386/AN500 map (checked); firmware/ld/memory-mps2-an386.ld (same)",
+            "0 wait states: ZBT SSRAM is single-cycle SRAM (V2M-MPS2 '8MB single cycle SRAM', Zephyr mps2 board page; unverified against AN386)",
+            "3 priority bits: Arm CMSDK_CM4.h __NVIC_PRIO_BITS 3 (checked); QEMU 7.2 implements all 8 bits on this machine (firmware/Makefile PRIO_BITS_mps2-an386)",
+            "32 IRQs: CMSDK_CM4.h IRQn 0-31 (checked); QEMU hw/arm/mps2.c num-irq 32 for AN386 (checked)",
+        ],
+        isGeneric: false,
+        notes: "FPGA prototype: SSRAM1 holds the code and is modelled as read-only FLASH (writable SSRAM on the board and in QEMU); the SSRAM mirrors at 0x00400000 and 0x20400000, the 16 KB block RAM at 0x01000000, the 16 MB PSRAM at 0x21000000, the ZBT boot remap and the CMSDK peripherals are not modelled; no power figures, so no energy estimate; 3 NVIC priority bits as Arm's CMSIS header says, where QEMU 7.2 implements 8")
 }

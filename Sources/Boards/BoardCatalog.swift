@@ -10,7 +10,7 @@ public enum BoardCatalog {
     /// Every preset, in the order `armsim boards` lists them.
     public static let all: [Board] = [
         nano33, nano33iot, pico, microbitV1, microbitV2, sparkfunEdge,
-        nucleoL4R5ZI, nucleoF411RE, discoF407, nucleoF072RB, nucleoL476RG, nucleoG0B1RE,
+        nucleoL4R5ZI, nucleoF411RE, discoF407, nucleoF072RB, nucleoL476RG, nucleoG0B1RE, mps2AN386,
     ]
 
     /// The keys of the generic boards, accepted by ``board(key:)`` as well.

@@ -76,7 +76,7 @@ public enum ELFLoader {
         let symbols = try makeSymbolTable(file, sections: rawSections, path: path)
         return FirmwareImage(
             path: path, entryAddress: header.entry, machineFlags: header.flags, segments: segments,
-            sections: sections, symbols: symbols)
+            sections: sections, symbols: symbols, buildAttributes: buildAttributes(file, sections: rawSections))
     }
 
     /// The `PT_LOAD` entries with bytes, with their program header index.
@@ -191,6 +191,19 @@ public enum ELFLoader {
             name: raw.name ?? "", address: address, byteCount: UInt32(truncatingIfNeeded: raw.byteCount),
             loadAddress: loadAddress, isAllocated: isAllocated, isExecutable: raw.flags & shfExecInstr != 0,
             isWritable: raw.flags & shfWrite != 0, occupiesFile: raw.type != shtNoBits)
+    }
+
+    /// `SHT_ARM_ATTRIBUTES` (ELF for the Arm Architecture, IHI 0044, §5.3 "Section types").
+    static let sectionTypeARMAttributes: UInt32 = 0x7000_0003
+
+    /// The file-scope build attributes of the first `SHT_ARM_ATTRIBUTES` section, or
+    /// `nil` when there is none or it is malformed: the attributes only refine the
+    /// checks a board makes, so a damaged section is ignored rather than an error.
+    static func buildAttributes(_ file: LibELFImage, sections: [RawSectionHeader]) -> BuildAttributes? {
+        guard let section = sections.first(where: { $0.type == sectionTypeARMAttributes }),
+            let bytes = file.sectionBytes(section)
+        else { return nil }
+        return BuildAttributes.parse(bytes)
     }
 
     /// Reads `.symtab` (or `.dynsym` if there is no `.symtab`) into a ``SymbolTable``.

@@ -19,10 +19,13 @@ public struct FirmwareImage: Sendable {
     public var sections: [Section]
     /// Function, object and other named symbols from `.symtab`.
     public var symbols: SymbolTable
+    /// The `.ARM.attributes` the toolchain recorded (architecture, FPU), or `nil` when
+    /// the file has none or they are malformed.
+    public var buildAttributes: BuildAttributes?
 
     public init(
         path: String, entryAddress: UInt32, machineFlags: UInt32, segments: [LoadSegment],
-        sections: [Section], symbols: SymbolTable
+        sections: [Section], symbols: SymbolTable, buildAttributes: BuildAttributes? = nil
     ) {
         self.path = path
         self.entryAddress = entryAddress
@@ -30,7 +33,13 @@ public struct FirmwareImage: Sendable {
         self.segments = segments
         self.sections = sections
         self.symbols = symbols
+        self.buildAttributes = buildAttributes
     }
+
+    /// `EF_ARM_ABI_FLOAT_HARD` (0x400) is set in ``machineFlags`` of an EABI version 5 (or
+    /// later) file: floating-point values are passed in FPU registers, so the image needs
+    /// a core with an FPU (IHI 0044, §5.2 "ELF header"; the bit means this from EABI 5 on).
+    public var usesHardFloatABI: Bool { machineFlags >> 24 >= 5 && machineFlags & 0x400 != 0 }
 
     /// The first section called `name`, e.g. `.text`.
     /// - Parameter name: the section name including its leading dot.

@@ -166,6 +166,16 @@ final class LibELFImage {
         return .success(symbols)
     }
 
+    /// The bytes of section `header` as libelf hands them out untranslated
+    /// (`elf_getdata`; `ELF_T_BYTE` for types libelf does not convert, such as
+    /// `SHT_ARM_ATTRIBUTES`), or `nil` when libelf cannot read the section.
+    /// - Note: the caller has checked that the section lies inside the file.
+    func sectionBytes(_ header: RawSectionHeader) -> [UInt8]? {
+        guard let section = elf_getscn(elf, header.index), let data = elf_getdata(section, nil) else { return nil }
+        guard data.pointee.d_type == ELF_T_BYTE, let base = data.pointee.d_buf else { return nil }
+        return [UInt8](UnsafeRawBufferPointer(start: base, count: data.pointee.d_size))
+    }
+
     /// The NUL-terminated string at `offset` in string-table section `index`
     /// (`elf_strptr`, which checks the offset and the terminator), or `nil`.
     private func string(inSection index: Int, at offset: UInt64) -> String? {

@@ -11,7 +11,7 @@ public enum ExitStatus {
     /// Command-line usage error (EX_USAGE).
     public static let usage: Int32 = 64
     /// The input was rejected: not an ELF, wrong architecture, corrupt, does not fit the
-    /// board, unknown board (EX_DATAERR).
+    /// board, a core that cannot run it by its build attributes, unknown board (EX_DATAERR).
     public static let inputRejected: Int32 = 65
     /// The ELF file does not exist or cannot be read (EX_NOINPUT).
     public static let noInput: Int32 = 66

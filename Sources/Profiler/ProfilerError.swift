@@ -11,6 +11,9 @@ public enum ProfilerError: Error, CustomStringConvertible, Equatable, Sendable {
     case entryNotThumb(file: String, entry: UInt32)
     /// `--measure-function` names no function symbol of the image.
     case unknownFunction(file: String, name: String)
+    /// The image's build attributes or float ABI need more than the board's core has
+    /// (``CoreRequirement``): `image` and `core` are the two as phrases.
+    case coreCannotRunImage(file: String, image: String, board: String, core: String)
 
     /// One line, lower case, naming the offending value.
     public var description: String {
@@ -23,6 +26,8 @@ public enum ProfilerError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(file): no vector table at the boot address and the entry point \(hex(entry)) is not a Thumb address (bit 0 clear)"
         case .unknownFunction(let file, let name):
             return "\(file): no function named \(name) in the symbol table"
+        case .coreCannotRunImage(let file, let image, let board, let core):
+            return "\(file) is built for \(image), which the \(core) of \(board) cannot run"
         }
     }
 

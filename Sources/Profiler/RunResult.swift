@@ -65,13 +65,19 @@ public struct RunResult: Sendable {
         energy = EnergyEstimate(board: session.board, cycles: core.cycles, sleepCycles: core.sleepCycles)
         markers = core.semihosting.markers
         measuredFunction = session.options.measuredFunction
+        let lowestByEndMarker = session.inferenceStack.lowestStackAddressByEndMarker
         if let probe = session.callStack, let name = session.options.measuredFunction {
             let calls = probe.measuredCalls.map {
-                Inference(name: name, startCycle: $0.startCycle, cycles: $0.cycles, instructions: $0.instructions, stackBytes: UInt64($0.stackBytes))
+                Inference(
+                    name: name, startCycle: $0.startCycle, cycles: $0.cycles, instructions: $0.instructions,
+                    startStackPointer: $0.stackPointer, lowest: $0.stackPointer &- $0.stackBytes,
+                    initialStackPointer: session.initialStackPointer)
             }
             inferences = InferenceStatistics(inferences: calls, skip: session.options.skipInferences)
         } else {
-            inferences = InferenceStatistics(markers: core.semihosting.markers, skip: session.options.skipInferences)
+            inferences = InferenceStatistics(
+                markers: core.semihosting.markers, skip: session.options.skipInferences, lowestStackAddresses: lowestByEndMarker,
+                initialStackPointer: session.initialStackPointer)
         }
         energyPerInference = inferences.flatMap { EnergyEstimate(board: session.board, cycles: $0.medianCycles, sleepCycles: 0) }
         let options = session.options
@@ -88,7 +94,10 @@ public struct RunResult: Sendable {
         dynamicMemory = DynamicMemory(
             before: session.ramBefore, bus: session.bus, image: session.image, initialStackPointer: session.initialStackPointer,
             sampledLowestStackPointer: session.callStack.map(\.lowestStackPointer),
-            heapBreak: session.callStack.flatMap { $0.heapBreakHighWater == 0 ? nil : $0.heapBreakHighWater })
+            // What the probe saw `_sbrk` hand out; a plain run reads newlib's own record.
+            heapBreak: session.callStack.flatMap { $0.heapBreakHighWater == 0 ? nil : $0.heapBreakHighWater }
+                ?? DynamicMemory.newlibHeapBreak(image: session.image, bus: session.bus),
+            inferenceLowestStackAddresses: Array(lowestByEndMarker.values))
     }
 
     /// Simulated seconds at the board clock.

@@ -31,6 +31,10 @@ public struct RunOptions: Sendable {
     public var batteryVolts: Double?
     /// The shadow call stack's depth cap.
     public var maximumCallDepth = 1024
+    /// Refuse an image whose build attributes or float ABI need more than the board's
+    /// core (``CoreRequirement``); off (`run --ignore-build-attributes`) to run it anyway
+    /// and see where it faults.
+    public var checksCoreRequirement = true
 
     /// Whether the run needs the call-stack probe.
     public var needsCallStack: Bool { profilesFunctions || measuredFunction != nil || recordsTrace }
@@ -63,6 +67,8 @@ public final class Session {
     let functionNames: [String]
     /// The probe of a profiled run.
     public let callStack: CallStackProbe?
+    /// The per-inference peak stack, fed by the semihosting markers.
+    let inferenceStack: InferenceStackTracker
 
     /// Places `image` on `board`.
     /// - Parameters:
@@ -74,6 +80,10 @@ public final class Session {
         standardOutput: @escaping Semihosting.Sink, standardError: @escaping Semihosting.Sink,
         standardInput: @escaping (Int) -> [UInt8] = { _ in [] }
     ) throws(ProfilerError) {
+        let requirement = CoreRequirement(image: image)
+        if options.checksCoreRequirement && !requirement.isMet(by: board) {
+            throw .coreCannotRunImage(file: image.path, image: requirement.summary, board: board.key, core: CoreRequirement.describe(board))
+        }
         for segment in image.segments {
             let byteCount = UInt64(max(segment.memoryByteCount, UInt32(clamping: segment.fileBytes.count)))
             guard byteCount > 0 else { continue }
@@ -134,6 +144,10 @@ public final class Session {
             functionNames = []
             callStack = nil
         }
+        let tracker = InferenceStackTracker(
+            bus: bus, image: image, regions: board.regions, initialStackPointer: initialStackPointer, probe: callStack)
+        inferenceStack = tracker
+        core.semihosting.markerObserver = { marker, index in tracker.observe(marker, index: index) }
     }
 
     /// Runs the firmware to its end, a fault, or the cycle limit.

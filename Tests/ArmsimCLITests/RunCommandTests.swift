@@ -79,10 +79,10 @@ private func reference(_ program: String) throws -> String {
 
 @Suite("RunCommand")
 struct RunCommandTests {
-    /// The 12 board presets (docs/boards.md).
+    /// The 13 board presets (docs/boards.md).
     static let boardKeys = [
         "nano33", "nano33iot", "pico", "microbit-v1", "microbit-v2", "sparkfun-edge", "nucleo-l4r5zi", "nucleo-f411re",
-        "disco-f407", "nucleo-f072rb", "nucleo-l476rg", "nucleo-g0b1re",
+        "disco-f407", "nucleo-f072rb", "nucleo-l476rg", "nucleo-g0b1re", "mps2-an386",
     ]
 
     @Test("stdout carries exactly the firmware's output and the report goes to stderr; status 0",
@@ -174,6 +174,32 @@ struct RunCommandTests {
         #expect(result.standardOutput == (try reference("hello")))
     }
 
+    @Test("an ARMv7E-M hard-float image on a Cortex-M0 board exits 65 with one line naming the image's architecture and the core")
+    func coreMismatchExits65() throws {
+        let result = try armsim("run", try firmware("kws", board: "nano33"), "--board", "microbit-v1")
+        #expect(result.status == 65)
+        #expect(result.standardOutput == "")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first == "armsim: error: firmware/build/nano33/kws.elf is built for ARMv7E-M with an FPU (Tag_FP_arch VFPv4-D16, hard-float ABI), which the Cortex-M0 (ARMv6-M, no FPU) of microbit-v1 cannot run")
+    }
+
+    @Test("--ignore-build-attributes runs the mismatched image into its fault (exit 70)")
+    func ignoringBuildAttributesRunsIntoTheFault() throws {
+        let result = try armsim("run", try firmware("hello", board: "nano33"), "--board", "microbit-v1", "--ignore-build-attributes")
+        #expect(result.status == 70)
+        #expect(result.standardError.contains("undefined instruction"))
+    }
+
+    @Test("a report redirected to a file has no colour escape codes, even with warnings and failures")
+    func redirectedReportIsPlain() throws {
+        for arguments in [["run", try firmware("fault"), "--board", "microbit-v1"], ["run", try firmware("hello"), "--board", "microbit-v1"]] {
+            let result = try spawn(try armsimExecutable(), arguments)
+            #expect(!result.standardError.contains("\u{1B}"), "\(arguments)")
+            #expect(!result.standardError.isEmpty)
+        }
+    }
+
     /// Runs hello with `--json` and returns the parsed object.
     private func jsonReport() throws -> [String: Any] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("armsim-\(UUID().uuidString).json")
@@ -204,7 +230,7 @@ struct RunCommandTests {
         #expect(second["instructions"] as? Int == first["instructions"] as? Int)
     }
 
-    @Test("armsim boards lists all 12 preset keys")
+    @Test("armsim boards lists all 13 preset keys")
     func boardsListsEveryKey() throws {
         let result = try armsim("boards")
         #expect(result.status == 0)

@@ -49,6 +49,8 @@ struct BoardFigureTests {
             bootAddress: 0x0800_0000),
         Row(key: "nucleo-g0b1re", mcu: "STM32G0B1RE", core: .m0plus, clockMHz: 64, flashBase: 0x0800_0000,
             flashKiB: 512, flashWaitStates: 2, sram: ["SRAM": (0x2000_0000, 144)], bootAddress: 0x0800_0000),
+        Row(key: "mps2-an386", mcu: "AN386 FPGA image", core: .m4, clockMHz: 25, flashBase: 0, flashKiB: 4096,
+            flashWaitStates: 0, sram: ["SRAM": (0x2000_0000, 4096)], bootAddress: 0),
     ]
 
     @Test(arguments: rows)
@@ -81,6 +83,21 @@ struct BoardFigureTests {
         for key in ["nano33", "microbit-v2", "sparkfun-edge"] {
             #expect(try BoardCatalog.board(key: key).priorityBits == 3)
         }
+    }
+
+    /// AN386: Arm's CMSIS header for the image (CMSDK_CM4.h) gives 3 priority bits and
+    /// IRQ 0–31; QEMU 7.2 implements 8 bits, which the firmware's QEMU build assumes.
+    @Test func mps2AN386MatchesArmsCMSISHeaderAndQEMUsMemoryMap() throws {
+        let board = try BoardCatalog.board(key: "mps2-an386")
+        #expect(board.priorityBits == 3)
+        #expect(board.externalInterruptCount == 32)
+        #expect(board.hasFPU && board.multiplierCycles == 1)
+        #expect(board.sources.contains { $0.contains("__NVIC_PRIO_BITS 3") && $0.contains("QEMU 7.2 implements all 8 bits") })
+        // The firmware's QEMU link map (firmware/ld/memory-mps2-an386.ld): FLASH 4096K at 0, RAM 4096K
+        // at 0x20000000, so an image's initial SP (the top of RAM, 0x20400000) is a valid stack top here.
+        let ram = try #require(board.region(named: "SRAM"))
+        #expect(ram.baseAddress + ram.byteCount == 0x2040_0000)
+        #expect(board.regions.allSatisfy { $0.waitStates == 0 && $0.accelerator == nil })
     }
 
     @Test func assumedMultipliersSayTheyAreAssumed() throws {

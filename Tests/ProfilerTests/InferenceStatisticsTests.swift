@@ -39,6 +39,25 @@ struct InferenceStatisticsTests {
         #expect(statistics.inferences.map(\.cycles) == [200, 20])
     }
 
+    @Test("Each inference takes the lowest stack address recorded at its own end marker, measured from its begin SP")
+    func stackAddressesPairWithTheirEndMarkers() throws {
+        func marker(_ kind: Semihosting.Marker.Kind, _ cycle: UInt64, sp: UInt32) -> Semihosting.Marker {
+            Semihosting.Marker(kind: kind, name: "", cycle: cycle, instruction: cycle, stackPointer: sp)
+        }
+        let markers = [
+            marker(.inferenceBegin, 100, sp: 0x2000_1000), marker(.inferenceBegin, 150, sp: 0x2000_0F00),
+            marker(.inferenceEnd, 170, sp: 0x2000_0F00), marker(.inferenceEnd, 300, sp: 0x2000_1000),
+            marker(.inferenceBegin, 400, sp: 0x2000_1000), marker(.inferenceEnd, 500, sp: 0x2000_1000),
+        ]
+        // Index 2 ends the inner inference, 3 the outer one; index 5's inference has no record.
+        let statistics = try #require(InferenceStatistics(
+            markers: markers, lowestStackAddresses: [2: 0x2000_0E00, 3: 0x2000_0D00], initialStackPointer: 0x2000_2000))
+        #expect(statistics.inferences.map(\.stackBytes) == [0x300, 0x100, nil])
+        #expect(statistics.inferences.map(\.peakStackBytes) == [0x1300, 0x1200, nil])
+        #expect(statistics.maximumStackBytes == 0x300)
+        #expect(statistics.maximumPeakStackBytes == 0x1300)
+    }
+
     @Test("No complete inference gives no statistics")
     func noInferences() {
         #expect(InferenceStatistics(markers: [Self.marker(.inferenceBegin, 1)]) == nil)

@@ -71,6 +71,8 @@ PROGRAMS = {
     "exceptions": ("exceptions.py", 0),
     "bench-small": ("bench.py", 0),
     "bench": ("bench.py", 0),
+    "bench-long": ("bench.py", 0),
+    "bigimage": ("bigimage.py", 0),
     "fault": ("fault.py", None),
     "torture_t2": ("torture_t2.py", 0),
     "torture_dsp": ("torture_dsp.py", 0),
@@ -92,6 +94,10 @@ NN_BOARDS = ("pico", "nano33", "mps2-an386")
 NN_PROGRAMS = ["digits", "digits_pruned", "digits_float", "kws", "vww", "ic", "ad"]
 # The Cortex-M4 build of `fault` has its own source and reference (LDRD, not LDR).
 PROGRAM_OVERRIDES = {("fault", "m4"): ("fault_m4.py", None)}
+# Programs built only for some boards (Makefile BENCH_LONG_BOARDS, BIG_IMAGE_BOARDS).
+# bench-long (the CPU loop of `make bench`, seconds per run) runs only with --with-bench.
+BENCH_LONG_BOARDS = ("microbit-v1", "mps2-an386")
+BIG_IMAGE_BOARDS = ("nucleo-l4r5zi",)
 DEFAULT_PROGRAMS = {
     "m0": ["hello", "exitcode", "torture_v6m", "exceptions", "bench-small", "fault"],
     "m4": ["hello", "exitcode", "bench-small", "fault", "torture_t2", "torture_dsp", "torture_fpu",
@@ -116,15 +122,17 @@ def parse_arguments():
     parser.add_argument("--boards", help="comma-separated subset of: " + ",".join(BOARDS)
                         + " (and mps2-an386 with --runner qemu)")
     parser.add_argument("--programs", help="comma-separated subset of: " + ",".join(PROGRAMS)
-                        + " (default: all but bench)")
+                        + " (default: all but bench and bench-long)")
     parser.add_argument("--cores", default="m0,m0plus,m4",
                         help="comma-separated cores whose boards run (default: m0,m0plus,m4)")
-    parser.add_argument("--with-bench", action="store_true", help="also run the full-size bench")
+    parser.add_argument("--with-bench", action="store_true",
+                        help="also run the full-size bench (and bench-long where it is built)")
     parser.add_argument("--fault-status", type=int, default=70,
                         help="expected exit status of the fault program (default 70, armsim's;"
                              " QEMU gives 1)")
     parser.add_argument("--bench-iterations", type=int, default=3000)
     parser.add_argument("--bench-small-iterations", type=int, default=8)
+    parser.add_argument("--bench-long-iterations", type=int, default=30000)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per case")
     return parser.parse_args()
 
@@ -134,7 +142,13 @@ def family(board):
 
 
 def board_programs(board):
-    return DEFAULT_PROGRAMS[family(board)] + (NN_PROGRAMS if board in NN_BOARDS else [])
+    return (DEFAULT_PROGRAMS[family(board)] + (NN_PROGRAMS if board in NN_BOARDS else [])
+            + (["bigimage"] if board in BIG_IMAGE_BOARDS else []))
+
+
+def bench_programs(board):
+    """The full-size benchmarks built for a board (--with-bench)."""
+    return ["bench"] + (["bench-long"] if board in BENCH_LONG_BOARDS else [])
 
 
 def program_entry(program, board):
@@ -149,6 +163,8 @@ def reference_output(program, board, args, cache):
         command += ["--iterations", str(args.bench_iterations)]
     elif program == "bench-small":
         command += ["--iterations", str(args.bench_small_iterations)]
+    elif program == "bench-long":
+        command += ["--iterations", str(args.bench_long_iterations)]
     key = tuple(command)
     if key not in cache:
         cache[key] = subprocess.run(command, check=True, stdout=subprocess.PIPE).stdout
@@ -228,9 +244,9 @@ def main():
     passed = failed = 0
     for board in boards:
         if args.programs:
-            programs = [p for p in requested if p in board_programs(board) or p == "bench"]
+            programs = [p for p in requested if p in board_programs(board) + bench_programs(board)]
         else:
-            programs = board_programs(board) + (["bench"] if args.with_bench else [])
+            programs = board_programs(board) + (bench_programs(board) if args.with_bench else [])
         for program in programs:
             ok, report = run_case(args, board, program, cache)
             known = args.runner == "qemu" and QEMU_KNOWN_DIFFERENCES.get((program, board))

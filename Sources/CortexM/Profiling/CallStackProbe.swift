@@ -46,6 +46,8 @@ public final class CallStackProbe: ExecutionProbe {
         public var startCycle: UInt64
         public var cycles: UInt64
         public var instructions: UInt64
+        /// SP at the call.
+        public var stackPointer: UInt32
         /// SP at the call minus the lowest SP sampled at calls and exception entries inside it.
         public var stackBytes: UInt32
     }
@@ -81,9 +83,14 @@ public final class CallStackProbe: ExecutionProbe {
     /// Indirect branches that matched no frame and no function entry (longjmp, context switch).
     public var resynchronizations: UInt64 { _resynchronizations }
     var _resynchronizations: UInt64 = 0
-    /// The lowest SP seen at a call or exception entry.
-    public var lowestStackPointer: UInt32 { _lowestStackPointer }
+    /// The lowest SP seen at a call or exception entry, over the whole run so far.
+    public var lowestStackPointer: UInt32 { stackWindowFloors.reduce(_lowestStackPointer, min) }
+    /// The lowest SP sampled since the innermost open stack window began (or since the
+    /// start of the run when none is open).
     var _lowestStackPointer: UInt32 = .max
+    /// For each open stack window, outermost first, `_lowestStackPointer` as it was when
+    /// the window began.
+    var stackWindowFloors: [UInt32] = []
 
     /// Function whose calls are measured, or -1.
     let measuredFunction: Int32
@@ -108,6 +115,26 @@ public final class CallStackProbe: ExecutionProbe {
     var _spans: [Span] = []
     public var droppedSpans: UInt64 { _droppedSpans }
     var _droppedSpans: UInt64 = 0
+
+    /// Starts a stack window: from now on the sampled SP minimum is kept for the window
+    /// alone, until ``endStackWindow()``. Windows nest (an inference inside an inference).
+    ///
+    /// Used at the inference markers, which are rare, so the hooks keep their single
+    /// compare: the window swaps the running minimum out instead of adding a second one.
+    public func beginStackWindow() {
+        stackWindowFloors.append(_lowestStackPointer)
+        _lowestStackPointer = .max
+    }
+
+    /// Ends the innermost stack window.
+    /// - Returns: the lowest SP sampled at calls and exception entries inside it
+    ///   (`UInt32.max` when none was), or nil when no window is open.
+    public func endStackWindow() -> UInt32? {
+        guard let outer = stackWindowFloors.popLast() else { return nil }
+        let inside = _lowestStackPointer
+        _lowestStackPointer = min(outer, inside)
+        return inside
+    }
 
     /// - Parameters:
     ///   - functions: `start ..< end` of every function, sorted by start, not overlapping.
@@ -315,7 +342,8 @@ public final class CallStackProbe: ExecutionProbe {
                 let lowest = min(measuredLowestStackPointer, frame.stackPointer)
                 _measuredCalls.append(MeasuredCall(
                     startCycle: frame.startCycle, cycles: cycles,
-                    instructions: core.instructions &- frame.startInstructions, stackBytes: frame.stackPointer &- lowest))
+                    instructions: core.instructions &- frame.startInstructions, stackPointer: frame.stackPointer,
+                    stackBytes: frame.stackPointer &- lowest))
                 measuredLowestStackPointer = .max
             }
         }

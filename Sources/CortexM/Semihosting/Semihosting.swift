@@ -113,6 +113,14 @@ public final class Semihosting {
     /// Markers in the order the firmware executed them.
     public private(set) var markers: [Marker] = []
 
+    /// Called right after each marker is recorded, with the marker and its index in
+    /// ``markers``, while the core is stopped at the BKPT: the profiler snapshots the
+    /// stack there for the per-inference peak stack (docs/profiling.md).
+    ///
+    /// A hook here rather than in the run loop because markers are rare: the loop pays
+    /// nothing, and a run without an observer does exactly what it did before.
+    public var markerObserver: ((_ marker: Marker, _ index: Int) -> Void)?
+
     /// ADP_Stopped_ApplicationExit: the reason code of a normal exit.
     public static let applicationExit: UInt32 = 0x20026
 
@@ -263,6 +271,7 @@ public final class Semihosting {
             let kind: Marker.Kind = operation == Semihosting.inferenceBegin ? .inferenceBegin : operation == Semihosting.inferenceEnd ? .inferenceEnd : .mark
             let name = kind == .inferenceEnd ? "" : readString(at: parameter, bus: bus, limit: 256)
             markers.append(Marker(kind: kind, name: name, cycle: core.cycles, instruction: core.instructions, stackPointer: core.r[13]))
+            markerObserver?(markers[markers.count - 1], markers.count - 1)
             result(0)
         default:
             // Unallocated and application-range (0x100–0x1FF) numbers not handled elsewhere.

@@ -7,17 +7,42 @@ public struct Inference: Sendable, Equatable {
     public var startCycle: UInt64
     public var cycles: UInt64
     public var instructions: UInt64
-    /// Stack used during the inference, when known: SP at its start minus the lowest SP
-    /// sampled inside it (markers: SP at the begin marker minus SP sampled at calls is
-    /// not tracked; `--measure-function` calls: sampled at calls and exception entries).
+    /// Stack the inference used below its own start, when known: SP at the begin marker
+    /// (or at the call, with `--measure-function`) minus ``lowestStackAddress``.
     public var stackBytes: UInt64? = nil
+    /// The lowest stack address reached inside the inference, when known. Markers: the
+    /// lowest changed byte of the stack copied at the begin marker, SP at the markers,
+    /// and with `--profile` SP sampled at calls and exception entries
+    /// (``InferenceStackTracker``); `--measure-function`: SP sampled inside the call.
+    public var lowestStackAddress: UInt32? = nil
+    /// How deep the stack was at the inference's deepest point: the initial SP minus
+    /// ``lowestStackAddress``, comparable with the whole run's peak stack.
+    public var peakStackBytes: UInt64? = nil
 
-    public init(name: String, startCycle: UInt64, cycles: UInt64, instructions: UInt64, stackBytes: UInt64? = nil) {
+    public init(
+        name: String, startCycle: UInt64, cycles: UInt64, instructions: UInt64, stackBytes: UInt64? = nil,
+        lowestStackAddress: UInt32? = nil, peakStackBytes: UInt64? = nil
+    ) {
         self.name = name
         self.startCycle = startCycle
         self.cycles = cycles
         self.instructions = instructions
         self.stackBytes = stackBytes
+        self.lowestStackAddress = lowestStackAddress
+        self.peakStackBytes = peakStackBytes
+    }
+
+    /// An inference that started with SP at `startStackPointer` and reached `lowest`,
+    /// on a run whose SP started at `initialStackPointer`.
+    init(
+        name: String, startCycle: UInt64, cycles: UInt64, instructions: UInt64, startStackPointer: UInt32, lowest: UInt32,
+        initialStackPointer: UInt32?
+    ) {
+        let lowest = min(lowest, startStackPointer)
+        self.init(
+            name: name, startCycle: startCycle, cycles: cycles, instructions: instructions,
+            stackBytes: UInt64(startStackPointer &- lowest), lowestStackAddress: lowest,
+            peakStackBytes: initialStackPointer.map { lowest <= $0 ? UInt64($0 &- lowest) : 0 })
     }
 }
 
@@ -34,24 +59,42 @@ public struct InferenceStatistics: Sendable, Equatable {
 
     /// Pairs the markers into inferences (an end closes the latest open begin) and
     /// drops the first `skip`. Returns nil when no complete inference remains.
-    public init?(markers: [Semihosting.Marker], skip: Int = 0) {
+    /// - Parameters:
+    ///   - lowestStackAddresses: the lowest stack address of each inference, by the index
+    ///     of its end marker in `markers` (``InferenceStackTracker``); inferences missing
+    ///     from it have no stack figures.
+    ///   - initialStackPointer: SP at reset, for ``Inference/peakStackBytes`` (nil: not given).
+    public init?(
+        markers: [Semihosting.Marker], skip: Int = 0, lowestStackAddresses: [Int: UInt32] = [:], initialStackPointer: UInt32? = nil
+    ) {
         var open: [Semihosting.Marker] = []
         var all: [Inference] = []
-        for marker in markers {
+        for (index, marker) in markers.enumerated() {
             switch marker.kind {
             case .inferenceBegin:
                 open.append(marker)
             case .inferenceEnd:
                 guard let begin = open.popLast() else { continue }
-                all.append(Inference(
-                    name: begin.name.isEmpty ? "inference" : begin.name, startCycle: begin.cycle,
-                    cycles: marker.cycle - begin.cycle, instructions: marker.instruction - begin.instruction))
+                let name = begin.name.isEmpty ? "inference" : begin.name
+                let cycles = marker.cycle - begin.cycle, instructions = marker.instruction - begin.instruction
+                if let lowest = lowestStackAddresses[index] {
+                    all.append(Inference(
+                        name: name, startCycle: begin.cycle, cycles: cycles, instructions: instructions,
+                        startStackPointer: begin.stackPointer, lowest: lowest, initialStackPointer: initialStackPointer))
+                } else {
+                    all.append(Inference(name: name, startCycle: begin.cycle, cycles: cycles, instructions: instructions))
+                }
             case .mark:
                 continue
             }
         }
         self.init(inferences: all, skip: skip)
     }
+
+    /// The most stack any inference used below its start (``Inference/stackBytes``), when known.
+    public var maximumStackBytes: UInt64? { inferences.compactMap(\.stackBytes).max() }
+    /// The deepest any inference took the stack (``Inference/peakStackBytes``), when known.
+    public var maximumPeakStackBytes: UInt64? { inferences.compactMap(\.peakStackBytes).max() }
 
     /// Statistics over already paired inferences (e.g. the calls of a measured function),
     /// dropping the first `skip`. Returns nil when none remains.

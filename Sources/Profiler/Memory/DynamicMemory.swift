@@ -10,10 +10,12 @@ import MemoryBus
 /// instruction. A byte counts as written when its value changed.
 /// - Stack: the initial SP minus the lowest written byte between the heap top and the
 ///   initial SP; with `--profile` also the lowest SP sampled at calls and exception
-///   entries, whichever is lower. Limits: a write that stores the byte's old value (often
-///   0) is invisible, so the deepest frame may be under-counted by the bytes it never
-///   changed; a stack that grows into `.bss` is seen through the sampled SP only.
-/// - Heap: the highest break newlib's `_sbrk` handed out (profiled runs), else nil.
+///   entries, and the lowest address any inference reached (``InferenceStackTracker``),
+///   whichever is lower. Limits: a write that stores the byte's old value (often 0) is
+///   invisible, so the deepest frame may be under-counted by the bytes it never changed;
+///   a stack that grows into `.bss` is seen through the sampled SP only.
+/// - Heap: the highest break newlib's `_sbrk` handed out (profiled runs), else the break
+///   newlib keeps in `_sbrk`'s static `heap_end` at the end of the run, else nil.
 public struct DynamicMemory: Sendable, Equatable {
     /// One RAM region and its highest written address (nil: never written).
     public struct RegionUse: Sendable, Equatable {
@@ -52,26 +54,65 @@ public struct DynamicMemory: Sendable, Equatable {
         })
     }
 
+    /// Where the stack lives: the RAM region holding the initial SP, the end of the static
+    /// sections in it and the start of the heap, the floor the stack may not cross.
+    struct StackLayout {
+        var region: MemoryRegionSpec?
+        /// The end of the static RAM (`.data`, `.bss`, ...) in the stack's region.
+        var staticEnd: UInt32
+        /// `end`/`__end__`, else ``staticEnd``.
+        var heapStart: UInt32
+
+        init(image: FirmwareImage, regions: [MemoryRegionSpec], initialStackPointer: UInt32) {
+            region = regions.first { $0.kind == .ram && $0.contains(address: initialStackPointer &- 1, length: 1) }
+            var staticEnd: UInt32 = region?.baseAddress ?? 0
+            if let region {
+                for section in image.sections where section.isAllocated && section.byteCount > 0
+                    && region.contains(address: section.address, length: 1)
+                    && !section.name.contains("stack") && !section.name.contains("heap")
+                {
+                    staticEnd = max(staticEnd, section.address &+ section.byteCount)
+                }
+            }
+            self.staticEnd = staticEnd
+            heapStart = (image.symbols.symbol(named: "end") ?? image.symbols.symbol(named: "__end__"))?.address ?? staticEnd
+        }
+
+        /// The top of static data and heap: the lowest address a stack below `limit` may
+        /// own, given the heap break (nil: unknown, the heap is taken as empty).
+        func heapTop(heapBreak: UInt32?, below limit: UInt32) -> UInt32 {
+            var top = max(heapStart, staticEnd)
+            if let heapBreak, heapBreak > top, heapBreak < limit { top = heapBreak }
+            return top
+        }
+    }
+
+    /// The heap break newlib's `_sbrk` keeps in its function-local static `heap_end`
+    /// (libgloss `syscalls.c`, libnosys `sbrk.c`; GCC names the symbol `heap_end.0` or
+    /// `heap_end.<n>`), read from RAM now; nil when the image has no such symbol or
+    /// `_sbrk` was never called (the word is still 0).
+    ///
+    /// A plain run has no call-stack probe to watch `_sbrk`, so without this a heap in
+    /// use would read as stack written far below the initial SP.
+    static func newlibHeapBreak(image: FirmwareImage, bus: Bus) -> UInt32? {
+        guard let symbol = image.symbols.all.first(where: {
+            $0.kind == .object && $0.byteCount == 4 && ($0.name == "heap_end" || $0.name.hasPrefix("heap_end."))
+        }), let value = bus.hostRead32(symbol.address), value != 0 else { return nil }
+        return value
+    }
+
     init(
         before: Snapshot, bus: Bus, image: FirmwareImage, initialStackPointer: UInt32, sampledLowestStackPointer: UInt32?,
-        heapBreak: UInt32?
+        heapBreak: UInt32?, inferenceLowestStackAddresses: [UInt32] = []
     ) {
         self.initialStackPointer = initialStackPointer
         var uses: [RegionUse] = []
         var lowest = initialStackPointer
-        let stackRegion = before.regions.first { $0.spec.contains(address: initialStackPointer &- 1, length: 1) }
-        var staticEnd: UInt32 = stackRegion?.spec.baseAddress ?? 0
-        if let stackRegion {
-            for section in image.sections where section.isAllocated && section.byteCount > 0
-                && stackRegion.spec.contains(address: section.address, length: 1)
-                && !section.name.contains("stack") && !section.name.contains("heap")
-            {
-                staticEnd = max(staticEnd, section.address &+ section.byteCount)
-            }
-        }
-        let heapStart = (image.symbols.symbol(named: "end") ?? image.symbols.symbol(named: "__end__"))?.address ?? staticEnd
-        var heapTop = max(heapStart, staticEnd)
-        if let heapBreak, heapBreak > heapTop, heapBreak < initialStackPointer { heapTop = heapBreak }
+        let layout = StackLayout(image: image, regions: before.regions.map(\.spec), initialStackPointer: initialStackPointer)
+        let stackRegion = layout.region
+        let staticEnd = layout.staticEnd
+        let heapStart = layout.heapStart
+        let heapTop = layout.heapTop(heapBreak: heapBreak, below: initialStackPointer)
         for (spec, old) in before.regions {
             let now = bus.hostRead(address: spec.baseAddress, length: Int(spec.byteCount)) ?? []
             var highest: UInt32?
@@ -100,6 +141,12 @@ public struct DynamicMemory: Sendable, Equatable {
             lowest = sampled
         }
         if sampledLowestStackPointer != nil { method += ", and SP sampled at calls and exception entries" }
+        // A byte an inference changed may be back to its value from before the run, so an
+        // inference's own lowest address can lie below what the whole-run compare sees.
+        if let deepest = inferenceLowestStackAddresses.min() {
+            lowest = min(lowest, deepest)
+            method += ", and the stack compared at each inference's markers"
+        }
         lowestStackAddress = lowest
         peakStackBytes = UInt64(initialStackPointer &- min(lowest, initialStackPointer))
         heapStartAddress = heapStart

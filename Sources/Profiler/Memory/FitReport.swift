@@ -12,12 +12,16 @@ public struct FitReport: Sendable {
     public enum Verdict: String, Sendable {
         case fits = "FITS"
         case doesNotFit = "DOES NOT FIT"
-        /// The board's core cannot execute the image (ARMv7E-M/FPU code on an M0/M0+).
+        /// The board's core cannot execute the image (ARMv7E-M/FPU code on an M0/M0+):
+        /// known from the image's build attributes before running, else from the
+        /// undefined instruction or missing FPU the run hit.
         case coreMismatch = "CORE MISMATCH"
         /// The image is linked for another memory map.
         case notLoadable = "NOT LOADABLE"
     }
 
+    /// The image's path.
+    public var file: String
     public var board: Board
     public var verdict: Verdict
     /// Why it does not fit, one phrase each.
@@ -46,15 +50,20 @@ public struct FitReport: Sendable {
             if case .segmentOutsideMemory(_, _, let start, _, _, let regions) = error,
                 regions.contains(where: { $0.contains(address: start, length: 1) })
             {
-                return FitReport(board: board, verdict: .doesNotFit, reasons: [error.description], result: nil)
+                return FitReport(file: image.path, board: board, verdict: .doesNotFit, reasons: [error.description], result: nil)
             }
-            return FitReport(board: board, verdict: .notLoadable, reasons: [error.description], result: nil)
+            // The build attributes say the core cannot run it: no need to run it to find out.
+            if case .coreCannotRunImage = error {
+                return FitReport(file: image.path, board: board, verdict: .coreMismatch, reasons: [error.description], result: nil)
+            }
+            return FitReport(file: image.path, board: board, verdict: .notLoadable, reasons: [error.description], result: nil)
         }
         let result = session.run()
         return FitReport(board: board, result: result)
     }
 
-    init(board: Board, verdict: Verdict, reasons: [String], result: RunResult?) {
+    init(file: String, board: Board, verdict: Verdict, reasons: [String], result: RunResult?) {
+        self.file = file
         self.board = board
         self.verdict = verdict
         self.reasons = reasons
@@ -62,6 +71,7 @@ public struct FitReport: Sendable {
     }
 
     init(board: Board, result: RunResult) {
+        file = result.file
         self.board = board
         self.result = result
         flashBytes = result.memory.flashBytes

@@ -95,9 +95,17 @@ public enum JSONReport {
                 "mean_cycles": statistics.meanCycles,
                 "median_seconds": Double(statistics.medianCycles) / clock,
                 "energy_per_inference": result.energyPerInference.map(energyObject) ?? NSNull(),
+                "max_stack_bytes": statistics.maximumStackBytes.map { $0 as Any } ?? NSNull(),
+                "max_peak_stack_bytes": statistics.maximumPeakStackBytes.map { $0 as Any } ?? NSNull(),
+                "stack_method": result.measuredFunction == nil
+                    ? "lowest byte changed between the markers below SP at the begin marker, SP at the markers"
+                        + (result.functions == nil ? "" : ", and SP sampled at calls and exception entries between them")
+                    : "SP sampled at calls and exception entries inside the call",
                 "each": statistics.inferences.map {
                     ["name": $0.name, "start_cycle": $0.startCycle, "cycles": $0.cycles, "instructions": $0.instructions,
-                     "stack_bytes": $0.stackBytes.map { $0 as Any } ?? NSNull()] as [String: Any]
+                     "stack_bytes": $0.stackBytes.map { $0 as Any } ?? NSNull(),
+                     "peak_stack_bytes": $0.peakStackBytes.map { $0 as Any } ?? NSNull(),
+                     "lowest_stack_address": $0.lowestStackAddress.map { Int($0) as Any } ?? NSNull()] as [String: Any]
                 },
             ] as [String: Any]
         } else {

@@ -22,6 +22,10 @@ public enum MarkdownReport {
         lines.append("| flash | \(TextReport.bytes(memory.flashBytes)) of \(TextReport.bytes(memory.flashCapacity)) (\(TextReport.percent(memory.flashBytes, memory.flashCapacity))) |")
         lines.append("| SRAM static | \(TextReport.bytes(memory.ramBytes)) of \(TextReport.bytes(memory.ramCapacity)) |")
         lines.append("| peak stack | \(TextReport.bytes(dynamic.peakStackBytes)) |")
+        if let statistics = result.inferences, let used = statistics.maximumStackBytes {
+            let deepest = statistics.maximumPeakStackBytes.map { ", \(TextReport.bytes($0)) deep" } ?? ""
+            lines.append("| stack / inference (max) | \(TextReport.bytes(used)) below SP at its start\(deepest) |")
+        }
         if let heap = dynamic.heapBytes { lines.append("| heap | \(TextReport.bytes(heap)) |") }
         if let battery = result.battery {
             lines.append("| battery life | \(TextReport.fixed(battery.hours / 24, decimals: 1)) days (estimate) |")

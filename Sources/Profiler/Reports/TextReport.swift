@@ -3,7 +3,11 @@ import CortexM
 /// The human report of a run, printed on stderr.
 public enum TextReport {
     /// The report as lines of text.
-    public static func render(_ result: RunResult) -> String {
+    /// - Parameters:
+    ///   - result: the run.
+    ///   - style: `.ansi` colours the stop reason (green on exit status 0, yellow for
+    ///     another firmware status, red for a failed run), faults red and warnings yellow.
+    public static func render(_ result: RunResult, style: TextStyle = .plain) -> String {
         let board = result.board
         var lines: [String] = []
         let clock = megahertz(board.clockHz)
@@ -11,7 +15,12 @@ public enum TextReport {
         if case .entryPoint(let entry) = result.resetSource {
             lines.append("  note: no vector table at \(hex(board.bootAddress)); started at the ELF entry point \(hex(entry))")
         }
-        lines.append("  stop          \(result.stopDescription)")
+        let stopColor: TextStyle.Color
+        switch result.stopReason {
+        case .exited(let status): stopColor = status == 0 ? .green : .yellow
+        default: stopColor = .red
+        }
+        lines.append("  stop          " + style.paint(result.stopDescription, stopColor))
         lines.append("  instructions  \(grouped(result.instructions))")
         lines.append("  cycles        \(grouped(result.cycles))  (\(duration(result.seconds)) at \(clock) MHz)")
         if result.sleepCycles > 0 {
@@ -22,7 +31,7 @@ public enum TextReport {
             lines.append("  exceptions    \(grouped(result.exceptionsTaken)) taken")
         }
         if let fault = result.fault {
-            lines.append("  fault         \(fault.kind.description) at \(result.location(fault.pc))")
+            lines.append("  fault         " + style.paint("\(fault.kind.description) at \(result.location(fault.pc))", .red))
             lines.append("  registers     " + registerLine(fault.registers, range: 0..<8))
             lines.append("                " + registerLine(fault.registers, range: 8..<16) + "  xPSR=\(hex(fault.xpsr))")
         }
@@ -35,40 +44,47 @@ public enum TextReport {
             if let energy = result.energyPerInference {
                 lines.append("  energy/inf.   \(fixed(energy.microjoules, decimals: 1)) µJ at \(fixed(energy.averageMilliwatts, decimals: 2)) mW (estimate)")
             }
+            if let used = statistics.maximumStackBytes {
+                let start = result.measuredFunction == nil ? "SP at the begin marker" : "SP at the call"
+                var line = "  stack/inf.    max \(bytes(used)) below \(start)"
+                if let deepest = statistics.maximumPeakStackBytes, let lowest = statistics.inferences.compactMap(\.lowestStackAddress).min() {
+                    line += ", at most \(bytes(deepest)) deep (down to \(hex(lowest)))"
+                }
+                lines.append(line)
+            }
         }
         let memory = result.memory
         lines.append("  flash         \(bytes(memory.flashBytes)) of \(bytes(memory.flashCapacity))  (\(percent(memory.flashBytes, memory.flashCapacity)))")
         lines.append("  SRAM static   \(bytes(memory.ramBytes)) of \(bytes(memory.ramCapacity))  (\(percent(memory.ramBytes, memory.ramCapacity)))")
         let dynamic = result.dynamicMemory
-        lines.append("  peak stack    \(bytes(dynamic.peakStackBytes))  (SP \(hex(dynamic.initialStackPointer)) down to \(hex(dynamic.lowestStackAddress)))"
-            + (result.inferences?.inferences.compactMap(\.stackBytes).max().map { "; at most \(bytes($0)) per inference" } ?? ""))
+        lines.append("  peak stack    \(bytes(dynamic.peakStackBytes))  (SP \(hex(dynamic.initialStackPointer)) down to \(hex(dynamic.lowestStackAddress)))")
         if let heap = dynamic.heapBytes {
             lines.append("  heap          \(bytes(heap)) high-water (from \(hex(dynamic.heapStartAddress)), newlib _sbrk)")
         }
         let ramNeed = memory.ramBytes + dynamic.peakStackBytes + (dynamic.heapBytes ?? 0)
         lines.append("  SRAM used     \(bytes(ramNeed)) of \(bytes(memory.ramCapacity))  (\(percent(ramNeed, memory.ramCapacity)); static + peak stack + heap)")
         if dynamic.stackOverflow {
-            lines.append("  warning       stack overflow: the stack reached \(hex(dynamic.lowestStackAddress)), below the end of static RAM/heap \(hex(max(dynamic.staticEndAddress, dynamic.heapStartAddress)))")
+            lines.append("  " + style.paint("warning", .yellow) + "       stack overflow: the stack reached \(hex(dynamic.lowestStackAddress)), below the end of static RAM/heap \(hex(max(dynamic.staticEndAddress, dynamic.heapStartAddress)))")
         }
-                if let energy = result.energy {
+        if let energy = result.energy {
             lines.append("  energy        \(fixed(energy.microjoules, decimals: 1)) µJ for the run, \(fixed(energy.averageMilliwatts, decimals: 2)) mW average (estimate from datasheet figures, docs/energy-model.md)")
         }
         if let first = result.uninitializedReads.first {
-            lines.append("  warning       \(grouped(result.uninitializedReadCount)) loads of never-written RAM (uninitialised memory) at \(result.uninitializedReads.count) PCs; first: "
+            lines.append("  " + style.paint("warning", .yellow) + "       \(grouped(result.uninitializedReadCount)) loads of never-written RAM (uninitialised memory) at \(result.uninitializedReads.count) PCs; first: "
                 + "\(first.byteCount)-byte load at \(result.location(first.pc)) from \(hex(first.address))")
             for read in result.uninitializedReads.prefix(5) {
                 lines.append("                \(result.location(read.pc)) read \(hex(read.address)) (\(grouped(read.count))×)")
             }
         }
-                if let battery = result.battery {
+        if let battery = result.battery {
             lines.append("  battery       \(fixed(battery.hours / 24, decimals: 1)) days on \(fixed(battery.capacityMilliampHours, decimals: 0)) mAh at \(fixed(battery.batteryVolts, decimals: 2)) V"
                 + " (\(fixed(battery.ratePerSecond, decimals: 4))/s, \(fixed(battery.averageMilliamps * 1000, decimals: 1)) µA average, duty \(fixed(battery.dutyFraction * 100, decimals: 2)) %; estimate)")
         }
         if let profile = result.functions {
             lines.append(contentsOf: functionTable(profile, top: result.topFunctionCount))
         }
-                if result.peripheralAccessCount > 0, let address = result.firstPeripheralAddress {
-            lines.append("  warning       \(grouped(result.peripheralAccessCount)) accesses to vendor peripherals armsim does not model (read as 0), first at \(hex(address))")
+        if result.peripheralAccessCount > 0, let address = result.firstPeripheralAddress {
+            lines.append("  " + style.paint("warning", .yellow) + "       \(grouped(result.peripheralAccessCount)) accesses to vendor peripherals armsim does not model (read as 0), first at \(hex(address))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -4,11 +4,16 @@ public enum CheckTextReport {
     /// Lines of firmware output shown for a failed run.
     static let outputTailLineCount = 12
 
-    public static func render(_ outcomes: [CheckOutcome], showOutput: Bool = false) -> String {
+    /// - Parameters:
+    ///   - outcomes: the entries checked.
+    ///   - showOutput: print each firmware's captured output under its table.
+    ///   - style: `.ansi` colours the verdicts: regressions and failures red,
+    ///     improvements and passes green, new and skipped rows yellow.
+    public static func render(_ outcomes: [CheckOutcome], showOutput: Bool = false, style: TextStyle = .plain) -> String {
         var out = ""
         for outcome in outcomes {
             let entry = outcome.entry
-            out += "\(entry.name) on \(entry.board) (\(entry.file)): \(outcome.verdict.label)"
+            out += "\(entry.name) on \(entry.board) (\(entry.file)): " + style.paint(outcome.verdict.label, color(of: outcome.verdict))
             if outcome.baselineWritten { out += ", baseline written to \(entry.baselinePath)" }
             out += "\n"
             if let error = outcome.error {
@@ -21,7 +26,8 @@ public enum CheckTextReport {
                 rows.append([
                     row.metric.title, row.baseline.map(row.metric.format) ?? "-", row.now.map(row.metric.format) ?? "-",
                     row.changeText.isEmpty ? "-" : row.changeText, row.toleranceText,
-                    row.verdictLabel + (row.note.map { ": \($0)" } ?? ""),
+                    // The last column is never padded, so escape bytes in it cannot shift the others.
+                    (color(of: row.verdict).map { style.paint(row.verdictLabel, $0) } ?? row.verdictLabel) + (row.note.map { ": \($0)" } ?? ""),
                 ])
             }
             out += table(rows, rightAligned: [1, 2, 3, 4]).map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -37,6 +43,24 @@ public enum CheckTextReport {
         }
         out += "armsim check: \(CheckSummary(outcomes).headline)\n"
         return out
+    }
+
+    /// The colour of an entry's verdict.
+    static func color(of verdict: CheckOutcome.Verdict) -> TextStyle.Color {
+        switch verdict {
+        case .error, .runFailed, .regressed: return .red
+        case .improved, .passed: return .green
+        }
+    }
+
+    /// The colour of a metric's verdict; nil for `ok`, the unremarkable case.
+    static func color(of verdict: CheckComparison.Verdict) -> TextStyle.Color? {
+        switch verdict {
+        case .regressed: return .red
+        case .improved: return .green
+        case .new, .skipped: return .yellow
+        case .ok: return nil
+        }
     }
 
     /// Rows padded into columns two spaces apart; the columns in `rightAligned` are
