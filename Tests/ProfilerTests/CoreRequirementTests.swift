@@ -5,13 +5,6 @@ import Foundation
 import Testing
 @testable import Profiler
 
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func firmware(_ board: String, _ program: String) throws -> FirmwareImage {
-    let path = repositoryRoot.appendingPathComponent("firmware/build/\(board)/\(program).elf").path
-    try #require(FileManager.default.fileExists(atPath: path), "\(path) is missing: run `make -C firmware` first")
-    return try ELFLoader.load(path: path)
-}
 
 /// An image with only the given attributes and e_flags: what the requirement reads.
 private func image(_ attributes: BuildAttributes?, flags: UInt32 = 0x0500_0200) -> FirmwareImage {
@@ -76,7 +69,7 @@ struct CoreRequirementTests {
     @Test("an ARMv7E-M hard-float image on a Cortex-M0 board is refused before it runs, naming both in one line")
     func m4ImageOnM0BoardIsRefused() throws {
         let board = try BoardCatalog.board(key: "microbit-v1")
-        let kws = try firmware("nano33", "kws")
+        let kws = try loadFirmware(board: "nano33", program: "kws")
         do {
             _ = try Session(image: kws, board: board, standardOutput: { _ in }, standardError: { _ in })
             Issue.record("kws.elf (ARMv7E-M, FPU) was accepted on microbit-v1 (Cortex-M0)")
@@ -96,7 +89,7 @@ struct CoreRequirementTests {
     @Test("an ARMv6-M image runs on a Cortex-M4 board")
     func v6MImageRunsOnM4() throws {
         let session = try Session(
-            image: try firmware("generic-m0", "hello"), board: BoardCatalog.generic(core: .m4), standardOutput: { _ in },
+            image: try loadFirmware(board: "generic-m0", program: "hello"), board: BoardCatalog.generic(core: .m4), standardOutput: { _ in },
             standardError: { _ in })
         #expect(session.run().stopReason == .exited(status: 0))
     }
@@ -117,7 +110,7 @@ struct CoreRequirementTests {
         var options = RunOptions(maxCycles: 1_000_000)
         options.checksCoreRequirement = false
         let result = try Session(
-            image: try firmware("nano33", "hello"), board: try BoardCatalog.board(key: "microbit-v1"), options: options,
+            image: try loadFirmware(board: "nano33", program: "hello"), board: try BoardCatalog.board(key: "microbit-v1"), options: options,
             standardOutput: { _ in }, standardError: { _ in }
         ).run()
         guard case .undefinedInstruction = result.fault?.kind else {
@@ -128,7 +121,7 @@ struct CoreRequirementTests {
 
     @Test("fit judges a core mismatch from the attributes without running the image")
     func fitJudgesCoreMismatchWithoutARun() throws {
-        let report = FitReport.evaluate(image: try firmware("nano33", "kws"), board: try BoardCatalog.board(key: "pico"))
+        let report = FitReport.evaluate(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "pico"))
         #expect(report.verdict == .coreMismatch)
         #expect(report.result == nil)
         #expect(report.file.hasSuffix("nano33/kws.elf"))

@@ -67,13 +67,6 @@ enum RecursionImage {
     }
 }
 
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func firmware(_ board: String, _ program: String) throws -> FirmwareImage {
-    let path = repositoryRoot.appendingPathComponent("firmware/build/\(board)/\(program).elf").path
-    try #require(FileManager.default.fileExists(atPath: path), "\(path) is missing: run `make -C firmware` first")
-    return try ELFLoader.load(path: path)
-}
 
 @Suite("Function profile")
 struct FunctionProfileTests {
@@ -107,7 +100,7 @@ struct FunctionProfileTests {
 
     @Test("profiling does not change the simulated cycles or instructions")
     func profilingIsInvisibleToTheRun() throws {
-        let image = try firmware("nano33", "kws")
+        let image = try loadFirmware(board: "nano33", program: "kws")
         let board = try BoardCatalog.board(key: "nano33")
         let plain = try Session(image: image, board: board, standardOutput: { _ in }, standardError: { _ in }).run()
         var options = RunOptions()
@@ -141,7 +134,7 @@ struct FunctionProfileTests {
         var options = RunOptions()
         options.recordsTrace = true
         options.profilesFunctions = true
-        let session = try Session(image: try firmware("nano33", "kws"), board: try BoardCatalog.board(key: "nano33"), options: options, standardOutput: { _ in }, standardError: { _ in })
+        let session = try Session(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "nano33"), options: options, standardOutput: { _ in }, standardError: { _ in })
         let result = session.run()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(TraceReport.render(result).utf8)) as? [String: Any])
         let events = try #require(object["traceEvents"] as? [[String: Any]])
@@ -160,7 +153,7 @@ struct FunctionProfileTests {
         options.measuredFunction = "kws_invoke"
         options.dutyRatePerSecond = 1
         options.batteryMilliampHours = 220
-        let session = try Session(image: try firmware("nano33", "kws"), board: try BoardCatalog.board(key: "nano33"), options: options, standardOutput: { _ in }, standardError: { _ in })
+        let session = try Session(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "nano33"), options: options, standardOutput: { _ in }, standardError: { _ in })
         let result = session.run()
         let statistics = try #require(result.inferences)
         #expect(statistics.inferences.count == 2)
@@ -203,13 +196,13 @@ struct FitTests {
 
     @Test("an ARMv7E-M image on a Cortex-M0 board is a core mismatch")
     func m4ImageOnM0IsACoreMismatch() throws {
-        let report = FitReport.evaluate(image: try firmware("nano33", "kws"), board: try BoardCatalog.board(key: "microbit-v1"))
+        let report = FitReport.evaluate(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "microbit-v1"))
         #expect(report.verdict == .coreMismatch)
     }
 
     @Test("the kws model fits nano33")
     func kwsFitsNano33() throws {
-        let report = FitReport.evaluate(image: try firmware("nano33", "kws"), board: try BoardCatalog.board(key: "nano33"))
+        let report = FitReport.evaluate(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "nano33"))
         #expect(report.verdict == .fits)
         #expect(report.result?.dynamicMemory.heapBytes != nil)
     }

@@ -64,13 +64,6 @@ enum MarkedRecursionImage {
     }
 }
 
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func firmware(_ board: String, _ program: String) throws -> FirmwareImage {
-    let path = repositoryRoot.appendingPathComponent("firmware/build/\(board)/\(program).elf").path
-    try #require(FileManager.default.fileExists(atPath: path), "\(path) is missing: run `make -C firmware` first")
-    return try ELFLoader.load(path: path)
-}
 
 @Suite("Peak stack per inference")
 struct InferenceStackTests {
@@ -108,7 +101,7 @@ struct InferenceStackTests {
     @Test("kws on nano33, plain run: each inference has a peak stack above 0 and at most the run's peak")
     func kwsInferencesHaveAPeakStackInAPlainRun() throws {
         let result = try Session(
-            image: try firmware("nano33", "kws"), board: try BoardCatalog.board(key: "nano33"),
+            image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "nano33"),
             standardOutput: { _ in }, standardError: { _ in }
         ).run()
         #expect(result.functions == nil)
@@ -134,7 +127,7 @@ struct InferenceStackTests {
 
     @Test("profiling does not lower what the markers measured, and leaves cycles alone")
     func profiledInferenceStackIsAtLeastThePlainOne() throws {
-        let image = try firmware("nano33", "kws")
+        let image = try loadFirmware(board: "nano33", program: "kws")
         let board = try BoardCatalog.board(key: "nano33")
         let plain = try Session(image: image, board: board, standardOutput: { _ in }, standardError: { _ in }).run()
         var options = RunOptions()

@@ -5,27 +5,13 @@ import Foundation
 import Testing
 @testable import Profiler
 
-/// The repository root, found from this file's path (Tests/ProfilerTests/MPS2AN386SessionTests.swift).
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-/// firmware/build/mps2-an386/<program>.elf (the QEMU cross-check build), loaded; records a
-/// clear issue when it is missing.
-private func loadQEMUBuild(_ program: String) throws -> FirmwareImage {
-    let path = repositoryRoot.appendingPathComponent("firmware/build/mps2-an386/\(program).elf").path
-    try #require(
-        FileManager.default.fileExists(atPath: path),
-        "\(path) is missing: run `make -C firmware` from the repository root first")
-    return try ELFLoader.load(path: path)
-}
-
 /// The `mps2-an386` preset runs the ELFs that `make -C firmware check-qemu` runs under
 /// `qemu-system-arm -M mps2-an386`, from their vector table as QEMU does.
 @Suite("Session on mps2-an386")
 struct MPS2AN386SessionTests {
     @Test("hello.elf of the QEMU build runs on mps2-an386 from its vector table at 0, SP 0x20400000")
     func helloRunsFromItsVectorTable() throws {
-        let image = try loadQEMUBuild("hello")
+        let image = try loadFirmware(board: "mps2-an386", program: "hello")
         final class Sink: @unchecked Sendable { var bytes: [UInt8] = [] }
         let sink = Sink()
         let session = try Session(
@@ -44,7 +30,7 @@ struct MPS2AN386SessionTests {
 
     @Test("on the generic Cortex-M4 the same ELF falls back to its entry point: its SP is outside 256 KiB of SRAM")
     func genericM4FallsBackToTheEntryPoint() throws {
-        let image = try loadQEMUBuild("hello")
+        let image = try loadFirmware(board: "mps2-an386", program: "hello")
         let session = try Session(
             image: image, board: BoardCatalog.generic(core: .m4), standardOutput: { _ in }, standardError: { _ in })
         #expect(session.resetSource == .entryPoint(image.entryAddress))

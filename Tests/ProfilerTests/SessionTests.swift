@@ -6,19 +6,6 @@ import MemoryBus
 import Testing
 @testable import Profiler
 
-/// The repository root, found from this file's path (Tests/ProfilerTests/SessionTests.swift).
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-/// A firmware ELF built by `make -C firmware`, loaded; records a clear issue when it is missing.
-private func loadFirmware(board: String, program: String) throws -> FirmwareImage {
-    let path = repositoryRoot.appendingPathComponent("firmware/build/\(board)/\(program).elf").path
-    try #require(
-        FileManager.default.fileExists(atPath: path),
-        "\(path) is missing: run `make -C firmware` from the repository root first")
-    return try ELFLoader.load(path: path)
-}
-
 /// Runs `image` on `board`, collecting stdout.
 private func run(_ image: FirmwareImage, on board: Board, options: RunOptions = .init()) throws -> (RunResult, String) {
     final class Sink: @unchecked Sendable { var bytes: [UInt8] = [] }
