@@ -43,20 +43,13 @@ enum RecursionImage {
         put(0x6A, bl(from: 0x6A, to: recAddress))
         put(0x6E, [0xB010, 0xBD10])  // done: add sp,#64; pop {r4,pc}
         let bytes = halfwords.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let symbols = SymbolTable(symbols: [
-            Symbol(name: "Reset_Handler", address: 0x40, byteCount: 0x14, kind: .function),
-            Symbol(name: "rec", address: recAddress, byteCount: 0x12, kind: .function),
-            Symbol(name: "end", address: 0x2000_2000, byteCount: 0, kind: .other),
-        ])
-        return FirmwareImage(
-            path: "recursion-\(depth)", entryAddress: 0x41, machineFlags: 0x0500_0000,
-            segments: [LoadSegment(index: 0, physicalAddress: 0, virtualAddress: 0, fileBytes: bytes, memoryByteCount: UInt32(bytes.count), isExecutable: true, isWritable: false, name: ".text")],
-            sections: [
-                Section(name: ".isr_vector", address: 0, byteCount: 0x40, loadAddress: 0, isAllocated: true, isExecutable: false, isWritable: false, occupiesFile: true),
-                Section(name: ".text", address: 0x40, byteCount: UInt32(bytes.count) - 0x40, loadAddress: 0x40, isAllocated: true, isExecutable: true, isWritable: false, occupiesFile: true),
-                Section(name: ".bss", address: 0x2000_0000, byteCount: 0x2000, loadAddress: 0x2000_0000, isAllocated: true, isExecutable: false, isWritable: true, occupiesFile: false),
-            ],
-            symbols: symbols)
+        return handAssembledImage(
+            path: "recursion-\(depth)", bytes: bytes, bssBytes: 0x2000,
+            symbols: [
+                Symbol(name: "Reset_Handler", address: 0x40, byteCount: 0x14, kind: .function),
+                Symbol(name: "rec", address: recAddress, byteCount: 0x12, kind: .function),
+                Symbol(name: "end", address: 0x2000_2000, byteCount: 0, kind: .other),
+            ])
     }
 
     static func run(depth: UInt8, readsUninitialized: Bool = false, options: RunOptions = .init()) throws -> RunResult {
@@ -100,12 +93,7 @@ struct FunctionProfileTests {
 
     @Test("profiling does not change the simulated cycles or instructions")
     func profilingIsInvisibleToTheRun() throws {
-        let image = try loadFirmware(board: "nano33", program: "kws")
-        let board = try BoardCatalog.board(key: "nano33")
-        let plain = try Session(image: image, board: board, standardOutput: { _ in }, standardError: { _ in }).run()
-        var options = RunOptions()
-        options.profilesFunctions = true
-        let profiled = try Session(image: image, board: board, options: options, standardOutput: { _ in }, standardError: { _ in }).run()
+        let (plain, profiled) = try KWSOnNano33.runs.get()
         #expect(plain.cycles == profiled.cycles)
         #expect(plain.instructions == profiled.instructions)
         let profile = try #require(profiled.functions)

@@ -38,20 +38,13 @@ enum MarkedRecursionImage {
         put(recAddress + 0x0A, RecursionImage.bl(from: recAddress + 0x0A, to: recAddress))
         put(recAddress + 0x0E, [0xB010, 0xBD10])  // done: add sp, #64; pop {r4, pc}
         let bytes = halfwords.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let symbols = SymbolTable(symbols: [
-            Symbol(name: "Reset_Handler", address: 0x40, byteCount: 0x2C, kind: .function),
-            Symbol(name: "rec", address: recAddress, byteCount: 0x12, kind: .function),
-            Symbol(name: "end", address: 0x2000_0100, byteCount: 0, kind: .other),
-        ])
-        return FirmwareImage(
-            path: "marked-recursion-\(depth)", entryAddress: 0x41, machineFlags: 0x0500_0000,
-            segments: [LoadSegment(index: 0, physicalAddress: 0, virtualAddress: 0, fileBytes: bytes, memoryByteCount: UInt32(bytes.count), isExecutable: true, isWritable: false, name: ".text")],
-            sections: [
-                Section(name: ".isr_vector", address: 0, byteCount: 0x40, loadAddress: 0, isAllocated: true, isExecutable: false, isWritable: false, occupiesFile: true),
-                Section(name: ".text", address: 0x40, byteCount: UInt32(bytes.count) - 0x40, loadAddress: 0x40, isAllocated: true, isExecutable: true, isWritable: false, occupiesFile: true),
-                Section(name: ".bss", address: 0x2000_0000, byteCount: 0x100, loadAddress: 0x2000_0000, isAllocated: true, isExecutable: false, isWritable: true, occupiesFile: false),
-            ],
-            symbols: symbols)
+        return handAssembledImage(
+            path: "marked-recursion-\(depth)", bytes: bytes, bssBytes: 0x100,
+            symbols: [
+                Symbol(name: "Reset_Handler", address: 0x40, byteCount: 0x2C, kind: .function),
+                Symbol(name: "rec", address: recAddress, byteCount: 0x12, kind: .function),
+                Symbol(name: "end", address: 0x2000_0100, byteCount: 0, kind: .other),
+            ])
     }
 
     static func run(depth: UInt8, profiled: Bool) throws -> RunResult {
@@ -127,12 +120,7 @@ struct InferenceStackTests {
 
     @Test("profiling does not lower what the markers measured, and leaves cycles alone")
     func profiledInferenceStackIsAtLeastThePlainOne() throws {
-        let image = try loadFirmware(board: "nano33", program: "kws")
-        let board = try BoardCatalog.board(key: "nano33")
-        let plain = try Session(image: image, board: board, standardOutput: { _ in }, standardError: { _ in }).run()
-        var options = RunOptions()
-        options.profilesFunctions = true
-        let profiled = try Session(image: image, board: board, options: options, standardOutput: { _ in }, standardError: { _ in }).run()
+        let (plain, profiled) = try KWSOnNano33.runs.get()
         #expect(plain.cycles == profiled.cycles)
         let plainBytes = try #require(plain.inferences).inferences.map { $0.stackBytes ?? 0 }
         let profiledBytes = try #require(profiled.inferences).inferences.map { $0.stackBytes ?? 0 }

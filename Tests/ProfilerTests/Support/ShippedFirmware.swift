@@ -1,5 +1,7 @@
+import Boards
 import ELFLoader
 import Foundation
+import Profiler
 import Testing
 
 /// The repository root, found from this file's path (Tests/ProfilerTests/Support/ShippedFirmware.swift).
@@ -14,4 +16,18 @@ func loadFirmware(board: String, program: String) throws -> FirmwareImage {
         FileManager.default.fileExists(atPath: path),
         "\(path) is missing: run `make -C firmware` from the repository root first")
     return try ELFLoader.load(path: path)
+}
+
+/// kws on nano33 run once plainly and once with `--profile`, shared by the suites that
+/// compare the two (each run takes seconds in a debug build).
+enum KWSOnNano33 {
+    static let runs: Result<(plain: RunResult, profiled: RunResult), any Error> = Result {
+        let image = try loadFirmware(board: "nano33", program: "kws")
+        let board = try BoardCatalog.board(key: "nano33")
+        let plain = try Session(image: image, board: board, standardOutput: { _ in }, standardError: { _ in }).run()
+        var options = RunOptions()
+        options.profilesFunctions = true
+        let profiled = try Session(image: image, board: board, options: options, standardOutput: { _ in }, standardError: { _ in }).run()
+        return (plain, profiled)
+    }
 }
