@@ -93,7 +93,8 @@ struct FitCommand: ParsableCommand {
         var rows = [["board", "core", "verdict", "flash %", "RAM %", "latency", "energy/inf."]]
         for report in reports {
             var row = [report.board.key, report.board.core.displayName + (report.board.hasFPU ? "F" : ""), report.verdict.rawValue]
-            if let result = report.result, report.verdict != .coreMismatch {
+            // Figures of a run on a board the image is not built for would mislead: none.
+            if let result = report.result, report.verdict != .coreMismatch && report.verdict != .notLoadable {
                 row.append(percent(report.flashBytes, report.flashCapacity))
                 row.append(percent(report.ramBytes, report.ramCapacity))
                 let cycles = result.inferences?.medianCycles ?? result.cycles

@@ -188,6 +188,17 @@ struct FitTests {
         #expect(report.verdict == .coreMismatch)
     }
 
+    @Test("an image whose .data and .bss lie outside the board's RAM is not loadable there, however far it runs")
+    func dataOutsideRAMIsNotLoadable() throws {
+        // The nano33 build puts .data/.bss at 0x20000000; sparkfun-edge's SRAM is at
+        // 0x10000000, while its flash at 0 holds the image's code.
+        let report = FitReport.evaluate(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "sparkfun-edge"))
+        #expect(report.verdict == .notLoadable)
+        #expect(report.reasons.contains { $0.contains(".data") && $0.contains("linked for another memory map") })
+        let result = try #require(report.result)
+        #expect(TextReport.render(result).contains("outside this board's RAM"))
+    }
+
     @Test("the kws model fits nano33")
     func kwsFitsNano33() throws {
         let report = FitReport.evaluate(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "nano33"))

@@ -86,6 +86,13 @@ public struct FitReport: Sendable {
             self.reasons = ["no code of the image lies in \(board.key)'s flash: it is linked for another memory map"]
             return
         }
+        if !result.memory.ramSectionsOutsideRAM.isEmpty {
+            verdict = .notLoadable
+            self.reasons = [
+                "\(result.memory.ramSectionsOutsideRAM.joined(separator: ", ")) lie outside \(board.key)'s RAM: it is linked for another memory map"
+            ]
+            return
+        }
         if let fault = result.fault {
             switch fault.kind {
             case .undefinedInstruction, .noCoprocessor:

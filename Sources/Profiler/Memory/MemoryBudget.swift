@@ -26,6 +26,9 @@ public struct MemoryBudget: Sendable, Equatable {
 
     public var flashSections: [SectionUsage]
     public var ramSections: [SectionUsage]
+    /// Writable sections (`.data`, `.bss`, …) whose run-time address lies in none of the
+    /// board's RAM regions: the image is linked for another memory map.
+    public var ramSectionsOutsideRAM: [String]
     public var flashBytes: UInt64
     public var ramBytes: UInt64
     /// Capacities of the board's flash and RAM regions (all regions of each kind summed).
@@ -43,7 +46,11 @@ public struct MemoryBudget: Sendable, Equatable {
         }
         var flash: [SectionUsage] = []
         var ram: [SectionUsage] = []
+        var outside: [String] = []
         for section in image.sections where section.isAllocated && section.byteCount > 0 {
+            if section.isWritable && !section.isExecutable && !isIn(ramRegions, section.address, section.byteCount) {
+                outside.append(section.name)
+            }
             if section.occupiesFile && isIn(flashRegions, section.loadAddress, section.byteCount) {
                 flash.append(SectionUsage(name: section.name, byteCount: UInt64(section.byteCount)))
             }
@@ -53,6 +60,7 @@ public struct MemoryBudget: Sendable, Equatable {
         }
         flashSections = flash
         ramSections = ram
+        ramSectionsOutsideRAM = outside
         flashBytes = flash.reduce(0) { $0 + $1.byteCount }
         ramBytes = ram.reduce(0) { $0 + $1.byteCount }
         flashCapacity = flashRegions.filter { $0.kind == .flash }.reduce(0) { $0 + UInt64($1.byteCount) }

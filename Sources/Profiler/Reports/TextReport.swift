@@ -63,6 +63,9 @@ public enum TextReport {
         }
         let ramNeed = memory.ramBytes + dynamic.peakStackBytes + (dynamic.heapBytes ?? 0)
         lines.append("  SRAM used     \(bytes(ramNeed)) of \(bytes(memory.ramCapacity))  (\(percent(ramNeed, memory.ramCapacity)); static + peak stack + heap)")
+        if !memory.ramSectionsOutsideRAM.isEmpty {
+            lines.append("  " + style.paint("warning", .yellow) + "       \(memory.ramSectionsOutsideRAM.joined(separator: ", ")) outside this board's RAM: the image is linked for another memory map")
+        }
         if dynamic.stackOverflow {
             lines.append("  " + style.paint("warning", .yellow) + "       stack overflow: the stack reached \(hex(dynamic.lowestStackAddress)), below the end of static RAM/heap \(hex(max(dynamic.staticEndAddress, dynamic.heapStartAddress)))")
         }
