@@ -17,6 +17,16 @@ public struct RegionStorage {
     public let hasAccelerator: Bool
 }
 
+/// The direct path of one 1 MiB window of the address space (`Bus.fastReads`,
+/// `Bus.fastWrites`): the region that serves it without wait states or side effects, or
+/// an empty range when there is none. Trivially copyable.
+public struct FastWindow {
+    public let baseAddress: UInt32
+    /// 0 when the window has no direct path.
+    public let byteCount: UInt32
+    public let bytes: UnsafeMutableRawPointer?
+}
+
 /// The memory system of a board: its regions' storage, a lookup that the core's fast
 /// path inlines, and the policy for addresses that hold no memory.
 ///
@@ -35,6 +45,11 @@ public final class Bus {
     /// the number of regions (`regionIndex(containing:length:)`).
     public let regionByWindow: UnsafeMutablePointer<Int8>
     @usableFromInline static let windowShift: UInt32 = 20
+    /// For each window, the region a data read can use directly: no wait states, no
+    /// accelerator. Other reads take `regionIndex` and its costs.
+    public let fastReads: UnsafeMutablePointer<FastWindow>
+    /// For each window, the RAM region a data write can use directly.
+    public let fastWrites: UnsafeMutablePointer<FastWindow>
 
     /// Reads that fell into the unmodelled peripheral window (see `isPeripheralAddress`).
     public private(set) var peripheralAccessCount: UInt64 = 0
@@ -62,12 +77,29 @@ public final class Bus {
             let last = Int((UInt64(spec.baseAddress) + UInt64(spec.byteCount) - 1) >> UInt64(Bus.windowShift))
             for window in first...min(last, windowCount - 1) { regionByWindow[window] = Int8(index) }
         }
+        fastReads = .allocate(capacity: windowCount)
+        fastWrites = .allocate(capacity: windowCount)
+        let noDirectPath = FastWindow(baseAddress: 0, byteCount: 0, bytes: nil)
+        for window in 0..<windowCount {
+            let index = Int(regionByWindow[window])
+            guard index >= 0 else {
+                fastReads[window] = noDirectPath
+                fastWrites[window] = noDirectPath
+                continue
+            }
+            let region = regions[index]
+            let direct = FastWindow(baseAddress: region.baseAddress, byteCount: region.byteCount, bytes: region.bytes)
+            fastReads[window] = region.waitStates == 0 && !region.hasAccelerator ? direct : noDirectPath
+            fastWrites[window] = region.isWritable ? direct : noDirectPath
+        }
     }
 
     deinit {
         for region in regions { region.bytes.deallocate() }
         regions.deallocate()
         regionByWindow.deallocate()
+        fastReads.deallocate()
+        fastWrites.deallocate()
     }
 
     /// The index of the region holding `address ..< address + length`, or nil.

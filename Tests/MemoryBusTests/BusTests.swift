@@ -22,6 +22,29 @@ struct BusTests {
         #expect(bus.regionIndex(containing: 0xFFFF_FFFE, length: 4) == nil)
     }
 
+    @Test("Two regions in one 1 MiB window: the lookup finds both, the first by the window table")
+    func regionsSharingAWindowAreBothFound() {
+        let bus = Bus(regions: [
+            MemoryRegionSpec(name: "SRAM1", baseAddress: 0x2000_0000, byteCount: 0x1000, kind: .ram),
+            MemoryRegionSpec(name: "SRAM2", baseAddress: 0x2000_4000, byteCount: 0x1000, kind: .ram),
+        ])
+        #expect(bus.regionIndex(containing: 0x2000_0FFC, length: 4) == 0)
+        #expect(bus.regionIndex(containing: 0x2000_4000, length: 4) == 1)
+        #expect(bus.regionIndex(containing: 0x2000_2000, length: 4) == nil)
+    }
+
+    @Test("Direct paths: reads only where no wait state or accelerator applies, writes only to RAM")
+    func directPathsSkipWaitStatesAndReadOnlyMemory() {
+        let bus = Self.makeBus()
+        let flash = bus.fastReads[0x0800_0000 >> 20]
+        #expect(flash.byteCount == 0)
+        #expect(bus.fastWrites[0x0800_0000 >> 20].byteCount == 0)
+        let sram = bus.fastReads[0x2000_0000 >> 20]
+        #expect(sram.baseAddress == 0x2000_0000 && sram.byteCount == 0x800 && sram.bytes == bus.regions[1].bytes)
+        #expect(bus.fastWrites[0x2000_0000 >> 20].byteCount == 0x800)
+        #expect(bus.fastReads[0x4000_0000 >> 20].byteCount == 0)
+    }
+
     @Test("Regions carry their wait states and only RAM is writable")
     func regionStorageCarriesWaitStatesAndWritability() {
         let bus = Self.makeBus()

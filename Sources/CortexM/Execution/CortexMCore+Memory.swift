@@ -15,6 +15,16 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return nil
         }
+        let window = bus.fastReads[Int(address >> 20)]
+        let offset = address &- window.baseAddress
+        if offset < window.byteCount && window.byteCount &- offset >= size && !tracksMemory {
+            let pointer = window.bytes.unsafelyUnwrapped + Int(offset)
+            switch size {
+            case 1: return UInt32(pointer.load(as: UInt8.self))
+            case 2: return UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
+            default: return UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))
+            }
+        }
         if let index = bus.regionIndex(containing: address, length: size) {
             let region = bus.regions[index]
             if region.waitStates != 0 {
@@ -36,6 +46,19 @@ extension CortexMCore {
         if size > 1 && address & (size - 1) != 0 && unalignedAccessTraps {
             raiseFault(.unalignedAccess(address: address))
             return false
+        }
+        let window = bus.fastWrites[Int(address >> 20)]
+        let offset = address &- window.baseAddress
+        if offset < window.byteCount && window.byteCount &- offset >= size && !tracksMemory
+            && !(address &+ size > decodedRAMLow && address < decodedRAMHigh)
+        {
+            let pointer = window.bytes.unsafelyUnwrapped + Int(offset)
+            switch size {
+            case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+            case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: 0, as: UInt16.self)
+            default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
+            }
+            return true
         }
         if let index = bus.regionIndex(containing: address, length: size), bus.regions[index].isWritable {
             let region = bus.regions[index]
