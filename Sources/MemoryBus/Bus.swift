@@ -1,3 +1,9 @@
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
 /// One region of backing storage: a board region's bytes plus what the core needs to
 /// reach them quickly. Trivially copyable; the bytes belong to the owning `Bus`.
 public struct RegionStorage {
@@ -61,8 +67,10 @@ public final class Bus {
         self.specs = specs
         regions = .allocate(capacity: specs.count)
         for (index, spec) in specs.enumerated() {
-            let bytes = UnsafeMutableRawPointer.allocate(byteCount: Int(spec.byteCount), alignment: 16)
-            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: Int(spec.byteCount))
+            // Zeroed by `calloc`: pages of a large region the firmware never touches cost no memory.
+            guard let bytes = calloc(max(Int(spec.byteCount), 1), 1) else {
+                fatalError("armsim: out of memory for region \(spec.name) (\(spec.byteCount) bytes)")
+            }
             regions.baseAddress!.advanced(by: index).initialize(to: RegionStorage(
                 baseAddress: spec.baseAddress, byteCount: spec.byteCount, bytes: bytes,
                 waitStates: UInt32(max(0, spec.waitStates)), isWritable: spec.kind == .ram,
@@ -95,7 +103,7 @@ public final class Bus {
     }
 
     deinit {
-        for region in regions { region.bytes.deallocate() }
+        for region in regions { free(region.bytes) }
         regions.deallocate()
         regionByWindow.deallocate()
         fastReads.deallocate()
