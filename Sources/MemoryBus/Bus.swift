@@ -31,6 +31,14 @@ public struct FastWindow {
     /// 0 when the window has no direct path.
     public let byteCount: UInt32
     public let bytes: UnsafeMutableRawPointer?
+
+    /// The host address of `address ..< address + length` when the window serves all of it.
+    @inlinable @inline(__always)
+    public func pointer(to address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
+        let offset = address &- baseAddress
+        guard offset < byteCount && byteCount &- offset >= length else { return nil }
+        return bytes.unsafelyUnwrapped + Int(offset)
+    }
 }
 
 /// The memory system of a board: its regions' storage, a lookup that the core's fast
@@ -120,6 +128,19 @@ public final class Bus {
             if offset < region.byteCount && region.byteCount - offset >= length { return candidate }
         }
         return scanRegions(containing: address, length: length)
+    }
+
+    /// The host address of a data read of `address ..< address + length` that needs no
+    /// wait states or accelerator, or nil (the caller then takes `regionIndex`).
+    @inlinable @inline(__always)
+    public func directReadPointer(_ address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
+        fastReads[Int(address >> Bus.windowShift)].pointer(to: address, length: length)
+    }
+
+    /// The host address of a data write of `address ..< address + length` to RAM, or nil.
+    @inlinable @inline(__always)
+    public func directWritePointer(_ address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
+        fastWrites[Int(address >> Bus.windowShift)].pointer(to: address, length: length)
     }
 
     /// `regionIndex` for the rare access outside its window's first region (two

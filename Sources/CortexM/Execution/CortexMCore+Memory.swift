@@ -1,8 +1,9 @@
 import MemoryBus
 
-/// Data accesses of the executing core: a fast path for flash and SRAM (region
-/// lookup, unaligned-safe little-endian load, wait states), and an out-of-line slow
-/// path for the System Control Space, unmodelled peripherals and bus errors.
+/// Data accesses of the executing core: a direct path for RAM and zero-wait memory
+/// (`Bus.fastReads`/`fastWrites`), a region path for memory with wait states or an
+/// accelerator, and an out-of-line slow path for the System Control Space, unmodelled
+/// peripherals and bus errors.
 ///
 /// Loads return nil after raising the architectural fault; the handler then abandons
 /// the instruction (nothing written back), as the Arm pseudocode does.
@@ -15,28 +16,16 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return nil
         }
-        let window = bus.fastReads[Int(address >> 20)]
-        let offset = address &- window.baseAddress
-        if offset < window.byteCount && window.byteCount &- offset >= size && !tracksMemory {
-            let pointer = window.bytes.unsafelyUnwrapped + Int(offset)
-            switch size {
-            case 1: return UInt32(pointer.load(as: UInt8.self))
-            case 2: return UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
-            default: return UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))
-            }
+        if let pointer = bus.directReadPointer(address, length: size), !tracksMemory {
+            return Self.readLittleEndian(pointer, size: size)
         }
         if let index = bus.regionIndex(containing: address, length: size) {
             let region = bus.regions[index]
             if region.waitStates != 0 {
                 cycles &+= region.hasAccelerator ? acceleratedReadWait(index, address) : UInt64(region.waitStates)
             }
-            let pointer = region.bytes + Int(address &- region.baseAddress)
             if tracksMemory { noteLoad(region: index, address: address, size: size, pc: pc) }
-            switch size {
-            case 1: return UInt32(pointer.load(as: UInt8.self))
-            case 2: return UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
-            default: return UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))
-            }
+            return Self.readLittleEndian(region.bytes + Int(address &- region.baseAddress), size: size)
         }
         return loadSlow(address, size: size)
     }
@@ -47,28 +36,16 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return false
         }
-        let window = bus.fastWrites[Int(address >> 20)]
-        let offset = address &- window.baseAddress
-        if offset < window.byteCount && window.byteCount &- offset >= size && !tracksMemory
-            && !(address &+ size > decodedRAMLow && address < decodedRAMHigh)
+        if let pointer = bus.directWritePointer(address, length: size), !tracksMemory,
+            !overlapsDecodedRAMCode(address, size: size)
         {
-            let pointer = window.bytes.unsafelyUnwrapped + Int(offset)
-            switch size {
-            case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
-            case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: 0, as: UInt16.self)
-            default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
-            }
+            Self.writeLittleEndian(pointer, value, size: size)
             return true
         }
         if let index = bus.regionIndex(containing: address, length: size), bus.regions[index].isWritable {
             let region = bus.regions[index]
-            let pointer = region.bytes + Int(address &- region.baseAddress)
-            switch size {
-            case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
-            case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: 0, as: UInt16.self)
-            default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
-            }
-            if address &+ size > decodedRAMLow && address < decodedRAMHigh { discardDecodedCode() }
+            Self.writeLittleEndian(region.bytes + Int(address &- region.baseAddress), value, size: size)
+            if overlapsDecodedRAMCode(address, size: size) { discardDecodedCode() }
             if tracksMemory { noteStore(region: index, address: address, size: size) }
             return true
         }
@@ -142,7 +119,7 @@ extension CortexMCore {
     func hostLoad32(_ address: UInt32) -> UInt32? {
         guard address & 3 == 0, let index = bus.regionIndex(containing: address, length: 4) else { return nil }
         let region = bus.regions[index]
-        return UInt32(littleEndian: (region.bytes + Int(address &- region.baseAddress)).loadUnaligned(as: UInt32.self))
+        return Self.readLittleEndian(region.bytes + Int(address &- region.baseAddress), size: 4)
     }
 
     /// A word write for exception stacking: RAM only, no fault raised.
@@ -150,10 +127,34 @@ extension CortexMCore {
         guard address & 3 == 0, let index = bus.regionIndex(containing: address, length: 4), bus.regions[index].isWritable
         else { return false }
         let region = bus.regions[index]
-        (region.bytes + Int(address &- region.baseAddress)).storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
-        if address &+ 4 > decodedRAMLow && address < decodedRAMHigh { discardDecodedCode() }
+        Self.writeLittleEndian(region.bytes + Int(address &- region.baseAddress), value, size: 4)
+        if overlapsDecodedRAMCode(address, size: 4) { discardDecodedCode() }
         if tracksMemory { noteStore(region: index, address: address, size: 4) }
         return true
+    }
+
+    /// Reads `size` (1, 2, 4) bytes at `pointer` as a little-endian value; any alignment.
+    @inline(__always) static func readLittleEndian(_ pointer: UnsafeMutableRawPointer, size: UInt32) -> UInt32 {
+        switch size {
+        case 1: return UInt32(pointer.load(as: UInt8.self))
+        case 2: return UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
+        default: return UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))
+        }
+    }
+
+    /// Writes the low `size` (1, 2, 4) bytes of `value` at `pointer`, little-endian.
+    @inline(__always) static func writeLittleEndian(_ pointer: UnsafeMutableRawPointer, _ value: UInt32, size: UInt32) {
+        switch size {
+        case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: 0, as: UInt16.self)
+        default: pointer.storeBytes(of: value.littleEndian, toByteOffset: 0, as: UInt32.self)
+        }
+    }
+
+    /// Whether a store to `address ..< address + size` may change decoded code in RAM
+    /// (`discardDecodedCode`); always false while code runs from flash only.
+    @inline(__always) func overlapsDecodedRAMCode(_ address: UInt32, size: UInt32) -> Bool {
+        address &+ size > decodedRAMLow && address < decodedRAMHigh
     }
 
     /// A load in a profiled run: reported when none of its bytes was ever written.

@@ -34,25 +34,31 @@ extension CortexMCore {
     /// executes conditionally wherever it is entered from, including an exception
     /// return into the block); nil when its first halfword cannot be read.
     func decodeInstruction(at address: UInt32) -> Instruction? {
-        guard let firstBytes = bus.hostRead(address: address, length: 2) else { return nil }
-        let first = UInt16(firstBytes[0]) | UInt16(firstBytes[1]) << 8
-        var second: UInt16 = 0
-        if ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: address &+ 2, length: 2) {
-            second = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
-        }
+        guard let (first, second) = instructionHalfwords(at: address) else { return nil }
         if let condition = itBlockConditions[address] {
             return decoder.decode(first: first, second: second, address: address, itCondition: condition)
         }
         return decoder.decode(first: first, second: second, address: address)
     }
 
+    /// The halfwords of the instruction at `address` (`second` is 0 for a 16-bit one, or
+    /// when it cannot be read); nil when the first cannot be read.
+    func instructionHalfwords(at address: UInt32) -> (first: UInt16, second: UInt16)? {
+        guard let firstBytes = bus.hostRead(address: address, length: 2) else { return nil }
+        let first = UInt16(firstBytes[0]) | UInt16(firstBytes[1]) << 8
+        guard ThumbDecoder.isThumb32(first), let bytes = bus.hostRead(address: address &+ 2, length: 2) else {
+            return (first, 0)
+        }
+        return (first, UInt16(bytes[0]) | UInt16(bytes[1]) << 8)
+    }
+
     /// Notes the condition of each instruction in the IT block opened at `address`.
     func recordITBlock(_ it: Instruction, at address: UInt32) {
         var instructionAddress = address &+ 2
         for condition in ThumbDecoder.itBlockConditions(it) {
-            guard let bytes = bus.hostRead(address: instructionAddress, length: 2) else { return }
+            guard let (first, _) = instructionHalfwords(at: instructionAddress) else { return }
             itBlockConditions[instructionAddress] = condition
-            instructionAddress &+= ThumbDecoder.isThumb32(UInt16(bytes[0]) | UInt16(bytes[1]) << 8) ? 4 : 2
+            instructionAddress &+= ThumbDecoder.isThumb32(first) ? 4 : 2
         }
     }
 
