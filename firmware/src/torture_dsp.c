@@ -14,6 +14,7 @@
 
 #include "torture_dsp_expected.h"
 #include "torture.h"
+#include "torture_values.h"
 
 #define G_simd_signed(X) \
     X(sadd16) X(ssub16) X(sasx) X(ssax) X(sadd8) X(ssub8)
@@ -76,14 +77,6 @@ G_pack(KDECLARE)
 G_extend(KDECLARE)
 G_saturate(KDECLARE)
 
-static const uint32_t edge_values[20] = {
-    0x00000000u, 0x00000001u, 0x00000002u, 0x0000007Fu, 0x00000080u, 0x000000FFu,
-    0x00007FFFu, 0x00008000u, 0x0000FFFFu, 0x7FFFFFFEu, 0x7FFFFFFFu, 0x80000000u,
-    0x80000001u, 0xFFFFFFFEu, 0xFFFFFFFFu, 0x12345678u, 0x80008000u, 0x7FFF7FFFu,
-    0x807F80FFu, 0x01800180u,
-};
-static uint32_t values[28];
-
 #define GROUP(name) \
     { \
         static const kernel_entry kernels[] = {G_##name(KENTRY)}; \
@@ -94,14 +87,7 @@ static uint32_t values[28];
 
 int main(void)
 {
-    uint32_t x = 0x2545F491u;
-    for (int i = 0; i < 20; i++) {
-        values[i] = edge_values[i];
-    }
-    for (int i = 20; i < 28; i++) {
-        x = x * 1664525u + 1013904223u;
-        values[i] = x;
-    }
+    init_values();
     GROUP(simd_signed)
     GROUP(simd_unsigned)
     GROUP(simd_saturating)

@@ -17,6 +17,7 @@
 
 #include "torture_t2_expected.h"
 #include "torture.h"
+#include "torture_values.h"
 
 #define G_modimm_logic(X) \
     X(ands_c0) X(ands_c1) X(ands_c2) X(ands_c3) X(ands_c4) X(ands_c5) \
@@ -177,13 +178,6 @@ G_it(KDECLARE)
 G_exclusive(KDECLARE)
 G_special(KDECLARE)
 
-static const uint32_t edge_values[20] = {
-    0x00000000u, 0x00000001u, 0x00000002u, 0x0000007Fu, 0x00000080u, 0x000000FFu,
-    0x00007FFFu, 0x00008000u, 0x0000FFFFu, 0x7FFFFFFEu, 0x7FFFFFFFu, 0x80000000u,
-    0x80000001u, 0xFFFFFFFEu, 0xFFFFFFFFu, 0x12345678u, 0x80008000u, 0x7FFF7FFFu,
-    0x807F80FFu, 0x01800180u,
-};
-static uint32_t values[28];
 static const uint32_t amounts[19] = {
     0, 1, 2, 7, 8, 15, 16, 31, 32, 33, 63, 64, 127, 128, 255, 256, 257,
     0xFFFFFF20u, 0x80000001u,
@@ -210,14 +204,7 @@ static const uint32_t one[1] = {0x89ABCDEFu};
 
 int main(void)
 {
-    uint32_t x = 0x2545F491u;
-    for (int i = 0; i < 20; i++) {
-        values[i] = edge_values[i];
-    }
-    for (int i = 20; i < 28; i++) {
-        x = x * 1664525u + 1013904223u;
-        values[i] = x;
-    }
+    init_values();
     GROUP(modimm_logic, values, zero)
     GROUP(modimm_arith, values, zero)
     GROUP(shift_logic, values, values)
