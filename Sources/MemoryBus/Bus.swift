@@ -32,6 +32,8 @@ public struct FastWindow {
     public let byteCount: UInt32
     public let bytes: UnsafeMutableRawPointer?
 
+    nonisolated(unsafe) static let noDirectPath = FastWindow(baseAddress: 0, byteCount: 0, bytes: nil)
+
     /// The host address of `address ..< address + length` when the window serves all of it.
     @inlinable @inline(__always)
     public func pointer(to address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
@@ -95,19 +97,26 @@ public final class Bus {
         }
         fastReads = .allocate(capacity: windowCount)
         fastWrites = .allocate(capacity: windowCount)
-        let noDirectPath = FastWindow(baseAddress: 0, byteCount: 0, bytes: nil)
         for window in 0..<windowCount {
             let index = Int(regionByWindow[window])
             guard index >= 0 else {
-                fastReads[window] = noDirectPath
-                fastWrites[window] = noDirectPath
+                fastReads[window] = .noDirectPath
+                fastWrites[window] = .noDirectPath
                 continue
             }
             let region = regions[index]
             let direct = FastWindow(baseAddress: region.baseAddress, byteCount: region.byteCount, bytes: region.bytes)
-            fastReads[window] = region.waitStates == 0 && !region.hasAccelerator ? direct : noDirectPath
-            fastWrites[window] = region.isWritable ? direct : noDirectPath
+            fastReads[window] = region.waitStates == 0 && !region.hasAccelerator ? direct : .noDirectPath
+            fastWrites[window] = region.isWritable ? direct : .noDirectPath
         }
+    }
+
+    /// Sends every later data access down the region path, for a run that must see each
+    /// access (the profiler's memory watch); the direct path then needs no test for it.
+    public func closeDirectPaths() {
+        let windowCount = 1 << (32 - Int(Bus.windowShift))
+        fastReads.update(repeating: .noDirectPath, count: windowCount)
+        fastWrites.update(repeating: .noDirectPath, count: windowCount)
     }
 
     deinit {

@@ -80,8 +80,9 @@ public final class CortexMCore {
     /// The function profiler of a profiled run, told about exception entry and return
     /// (rare, out of line); nil otherwise.
     var callStackProbe: CallStackProbe?
-    /// Whether loads and stores update and check `memoryWatch` (profiled runs only):
-    /// one well-predicted test per access in the plain loop, the work out of line.
+    /// Whether loads and stores update and check `memoryWatch` (profiled runs only). The
+    /// direct memory path never tests it: `watchMemory` closes the bus's direct paths,
+    /// so every access of a watched run takes the region path, which does.
     var tracksMemory = false
     /// The written-byte map of a profiled run; see `watchMemory(_:)`.
     public var memoryWatch: MemoryWatch? { watch }
@@ -91,6 +92,7 @@ public final class CortexMCore {
     public func watchMemory(_ watch: MemoryWatch) {
         self.watch = watch
         tracksMemory = true
+        bus.closeDirectPaths()
         bus.hostWriteObserver = { [unowned watch] address, length in watch.markWritten(address: address, length: length) }
     }
 

@@ -4,14 +4,20 @@ import ThumbDecoder
 extension CortexMCore {
     /// AddWithCarry(x, y, carry_in) (DDI 0419 A2.2.1). With `setFlags` it writes APSR.NZCV,
     /// as flag-setting adds, subtracts and compares do (subtraction passes `~y` and carry 1).
+    ///
+    /// C and V are written as compares and overflow tests rather than the pseudocode's
+    /// sums: when the caller's `carryIn` is a constant and `y` is `~y0`, the compiler folds
+    /// them into the add or subtract itself (one host instruction each instead of five).
+    /// With carry in, x + y + 1 = x − ~y both unsigned and signed, since ~y = −y − 1.
     @inline(__always) func addWithCarry(_ x: UInt32, _ y: UInt32, carryIn: Bool, setFlags: Bool = true) -> UInt32 {
-        let (partial, overflow1) = x.addingReportingOverflow(y)
-        let (result, overflow2) = partial.addingReportingOverflow(carryIn ? 1 : 0)
+        let result = x &+ y &+ (carryIn ? 1 : 0)
         if setFlags {
-            n = result & 0x8000_0000 != 0
+            n = Int32(bitPattern: result) < 0
             z = result == 0
-            c = overflow1 || overflow2
-            v = ((x ^ result) & (y ^ result)) & 0x8000_0000 != 0
+            c = carryIn ? x >= ~y : x > ~y
+            v = carryIn
+                ? Int32(bitPattern: x).subtractingReportingOverflow(Int32(bitPattern: ~y)).overflow
+                : Int32(bitPattern: x).addingReportingOverflow(Int32(bitPattern: y)).overflow
         }
         return result
     }

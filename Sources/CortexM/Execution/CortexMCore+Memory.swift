@@ -16,7 +16,7 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return nil
         }
-        if let pointer = bus.directReadPointer(address, length: size), !tracksMemory {
+        if let pointer = bus.directReadPointer(address, length: size) {
             return Self.readLittleEndian(pointer, size: size)
         }
         if let index = bus.regionIndex(containing: address, length: size) {
@@ -36,9 +36,7 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return false
         }
-        if let pointer = bus.directWritePointer(address, length: size), !tracksMemory,
-            !overlapsDecodedRAMCode(address, size: size)
-        {
+        if let pointer = bus.directWritePointer(address, length: size), !overlapsDecodedRAMCode(address, size: size) {
             Self.writeLittleEndian(pointer, value, size: size)
             return true
         }
