@@ -69,9 +69,26 @@ public final class CortexMCore {
     var loadPipelineDestination: UInt8 = 0xFF
 
     /// Cycles executed so far (modeled core clock cycles, including sleep).
-    public internal(set) var cycles: UInt64 = 0
+    public internal(set) var cycles: UInt64 {
+        @inline(__always) get { baseCycles &+ UInt64(runningSlot.pointee.prefixCycles) }
+        set { baseCycles = newValue &- UInt64(runningSlot.pointee.prefixCycles) }
+    }
     /// Instructions executed so far.
-    public internal(set) var instructions: UInt64 = 0
+    public internal(set) var instructions: UInt64 {
+        @inline(__always) get { baseInstructions &+ UInt64(runningSlot.pointee.ordinal) }
+        set { baseInstructions = newValue &- UInt64(runningSlot.pointee.ordinal) }
+    }
+    /// The counters without the static part of the running block: the run loop does not
+    /// count each instruction, it notes the slot it runs (`runningSlot`), whose prefix
+    /// sums count the block up to it. Dynamic costs (wait states, branch refills,
+    /// exception entry) are added here as they occur; a block's prefix is added when
+    /// the loop leaves it. So the counters are exact at every instruction, for SysTick,
+    /// DWT, faults, semihosting and the profiler alike.
+    var baseCycles: UInt64 = 0
+    var baseInstructions: UInt64 = 0
+    /// The slot being executed, or `idleSlot` (all counts 0) outside a block.
+    var runningSlot: UnsafeMutablePointer<Slot>
+    let idleSlot: UnsafeMutablePointer<Slot>
     /// Cycles spent asleep in WFI/WFE.
     public internal(set) var sleepCycles: UInt64 = 0
     /// Exceptions taken so far (including tail-chained ones).
@@ -144,6 +161,9 @@ public final class CortexMCore {
         self.decoder = ThumbDecoder(instructionSet: configuration.instructionSet)
         self.r = .allocate(capacity: 16)
         r.initialize(repeating: 0, count: 16)
+        self.idleSlot = .allocate(capacity: 1)
+        idleSlot.initialize(to: .endOfBlock)
+        self.runningSlot = idleSlot
         self.s = .allocate(capacity: 32)
         s.initialize(repeating: 0, count: 32)
         self.unalignedAccessTraps = configuration.kind != .m4
@@ -158,6 +178,7 @@ public final class CortexMCore {
     deinit {
         r.deallocate()
         s.deallocate()
+        idleSlot.deallocate()
     }
 
     /// Where the reset values of SP and PC came from.

@@ -253,7 +253,7 @@ extension CortexMCore {
         } else {
             r[Int(slot.d)] = UInt32(bitPattern: dividend.dividedReportingOverflow(by: divisor).partialValue)
         }
-        cycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend.magnitude, divisorMagnitude: divisor.magnitude)
+        baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend.magnitude, divisorMagnitude: divisor.magnitude)
         return true
     }
 
@@ -270,7 +270,7 @@ extension CortexMCore {
         } else {
             r[Int(slot.d)] = dividend / divisor
         }
-        cycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend, divisorMagnitude: divisor)
+        baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend, divisorMagnitude: divisor)
         return true
     }
 }

@@ -23,7 +23,7 @@ extension CortexMCore {
     @inline(__always) func discountPipelinedAccess(_ pc: UInt32, base: Int, offset: Int) {
         if pc == loadPipelineNextAddress {
             let destination = Int(loadPipelineDestination)
-            if destination != base && destination != offset { cycles &-= 1 }
+            if destination != base && destination != offset { baseCycles &-= 1 }
         }
     }
 
@@ -139,7 +139,7 @@ extension CortexMCore {
         guard let target = loadAlignedWord(address) else { return false }
         if options & 0x64 == 4 { r[n] = offsetAddress }
         noteUnpipelinedAccess()
-        cycles &+= branchFetchWait(target)
+        baseCycles &+= branchFetchWait(target)
         _ = writePCInterworking(target)
         return false
     }
@@ -235,7 +235,7 @@ extension CortexMCore {
         guard let entry else { return false }
         let target = pc &+ 4 &+ (entry << 1)
         noteUnpipelinedAccess()
-        cycles &+= branchFetchWait(target)
+        baseCycles &+= branchFetchWait(target)
         self.pc = target
         return false
     }
@@ -256,7 +256,7 @@ extension CortexMCore {
             r[n] = decrementBefore ? start : start &+ byteCount
         }
         guard list & (1 << 15) != 0 else { return true }
-        cycles &+= branchFetchWait(pcValue)
+        baseCycles &+= branchFetchWait(pcValue)
         _ = writePCInterworking(pcValue)
         return false
     }

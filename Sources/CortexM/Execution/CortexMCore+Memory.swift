@@ -22,7 +22,7 @@ extension CortexMCore {
         if let index = bus.regionIndex(containing: address, length: size) {
             let region = bus.regions[index]
             if region.waitStates != 0 {
-                cycles &+= region.hasAccelerator ? acceleratedReadWait(index, address) : UInt64(region.waitStates)
+                baseCycles &+= region.hasAccelerator ? acceleratedReadWait(index, address) : UInt64(region.waitStates)
             }
             if tracksMemory { noteLoad(region: index, address: address, size: size, pc: pc) }
             return Self.readLittleEndian(region.bytes + Int(address &- region.baseAddress), size: size)

@@ -30,6 +30,11 @@ extension CortexMCore {
         self.cycleLimit = cycleLimit
         requestEventCheck()
         dispatch: while true {
+            // Every way out of a block comes here: the block's static counts up to the last
+            // slot that ran join the base (nothing for `idleSlot`).
+            baseCycles &+= UInt64(runningSlot.pointee.prefixCycles)
+            baseInstructions &+= UInt64(runningSlot.pointee.ordinal)
+            runningSlot = idleSlot
             if cycles >= nextEventCycle {
                 if let reason = handleEvents() { return reason }
                 continue
@@ -50,14 +55,14 @@ extension CortexMCore {
             while true {
                 let slot = SlotPointer(slotPointer)
                 self.pc = pc
-                instructions &+= 1
+                runningSlot = slotPointer
                 let sequential = pc &+ UInt32(slot.byteCount)
                 var next = sequential
                 if _slowPath(slot.condition != .al) && !conditionPassed(slot.condition) {
-                    // A failed B<cond>, or an IT-block instruction whose condition fails.
-                    cycles &+= UInt64(slot.skippedCycles)
+                    // A failed B<cond>, or an IT-block instruction whose condition fails: it
+                    // costs `skippedCycles`, where the prefix counts `cycles`.
+                    baseCycles &+= UInt64(slot.skippedCycles) &- UInt64(slot.cycles)
                 } else {
-                    cycles &+= UInt64(slot.cycles)
                     // Read where a case uses them, so no register is spent on them across the switch.
                     var d: Int { Int(slot.d) }
                     var n: Int { Int(slot.n) }
@@ -135,7 +140,7 @@ extension CortexMCore {
                         }
                     case .bx:
                         let target = operand(m, pc)
-                        cycles &+= branchFetchWait(target)
+                        baseCycles &+= branchFetchWait(target)
                         if writePCInterworking(target) { continue dispatch }
                         next = self.pc
                         probe.indirectBranch(self, target: next)
@@ -195,7 +200,7 @@ extension CortexMCore {
                         case .done:
                             break
                         case .branch(let target):
-                            cycles &+= branchFetchWait(target)
+                            baseCycles &+= branchFetchWait(target)
                             if writePCInterworking(target) { continue dispatch }
                             next = self.pc
                             probe.indirectBranch(self, target: next)
@@ -206,7 +211,7 @@ extension CortexMCore {
                         break
                     case .compareAndBranch:
                         if (r[n] == 0) != (slot.options & 1 != 0) {
-                            cycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
+                            baseCycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
                             next = slot.imm
                         }
 
@@ -214,18 +219,18 @@ extension CortexMCore {
                         // Reached only when the condition passed (checked above for every slot).
                         let target = slot.imm
                         if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                        cycles &+= branchFetchWait(target)
+                        baseCycles &+= branchFetchWait(target)
                         probe.directBranch(self, target: target)
                         next = target
                     case .b:
                         let target = slot.imm
                         if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                        cycles &+= branchFetchWait(target)
+                        baseCycles &+= branchFetchWait(target)
                         probe.directBranch(self, target: target)
                         next = target
                     case .bl:
                         r[14] = next | 1
-                        cycles &+= branchFetchWait(slot.imm)
+                        baseCycles &+= branchFetchWait(slot.imm)
                         probe.call(self, target: slot.imm, returnAddress: next)
                         next = slot.imm
                     case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
@@ -284,12 +289,25 @@ extension CortexMCore {
                     }
                 }
                 if next != sequential {
+                    // A taken branch: straight on into the target's block when it is decoded
+                    // in the same region and no event is due, without the outer loop.
+                    baseCycles &+= UInt64(slot.prefixCycles)
+                    baseInstructions &+= UInt64(slot.ordinal)
+                    runningSlot = idleSlot
+                    let offset = next &- currentCacheBase
+                    if baseCycles < nextEventCycle && offset < currentCacheSize,
+                        let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)]
+                    {
+                        slotPointer = block
+                        pc = next
+                        continue
+                    }
                     self.pc = next
                     continue dispatch
                 }
                 slotPointer += 1
                 pc = next
-                if cycles >= nextEventCycle {
+                if baseCycles &+ UInt64(slot.prefixCycles) >= nextEventCycle {
                     self.pc = pc
                     continue dispatch
                 }
@@ -343,7 +361,7 @@ extension CortexMCore {
         case .blxRegister:
             let target = operand(m, pc)
             r[14] = next | 1
-            cycles &+= branchFetchWait(target)
+            baseCycles &+= branchFetchWait(target)
             if writePCInterworking(target) { return nil }
             probe.call(self, target: self.pc, returnAddress: next)
             next = self.pc
@@ -409,9 +427,9 @@ extension CortexMCore {
             raiseUndefined(raw: rawEncoding(at: pc))
             return nil
         case .undecoded:
-            // The end of a block that falls through: not an instruction. `pc` is the
-            // address after the block, where the run loop looks up the next one.
-            instructions &-= 1
+            // The end of a block that falls through: not an instruction (its counts are
+            // the block's). `pc` is the address after the block, where the run loop looks
+            // up the next one.
             return nil
 
         // MARK: Thumb-2 data processing, multiply and divide (CortexMCore+DataProcessing32.swift)
@@ -630,7 +648,7 @@ extension CortexMCore {
 
     /// A PC write by ADD/MOV (BranchWritePC, DDI 0419 A2.3.1): the target's fetch wait is charged.
     @inline(__always) func branchTarget(_ target: UInt32) -> UInt32 {
-        cycles &+= branchFetchWait(target)
+        baseCycles &+= branchFetchWait(target)
         return target
     }
 

@@ -166,7 +166,7 @@ extension CortexMCore {
         let target = min(scs.sysTickNextZeroCycle, cycleLimit)
         guard target > cycles, costPerIteration > 0 else { return }
         let iterations = (target - cycles) / UInt64(costPerIteration)
-        cycles &+= iterations * UInt64(costPerIteration)
-        instructions &+= iterations
+        baseCycles &+= iterations * UInt64(costPerIteration)
+        baseInstructions &+= iterations
     }
 }

@@ -3,7 +3,8 @@ import ThumbDecoder
 /// Decoding blocks of straight-line code into the predecode cache (PredecodeCache.swift).
 extension CortexMCore {
     /// Decodes the block starting at `start` in the current region's cache and returns
-    /// its first slot. Each slot carries its static cost on this core (`lower`).
+    /// its first slot. Each slot carries its static cost on this core (`lower`) and the
+    /// block's counts up to it, which the run loop's counters are built on.
     @inline(never)
     func decodeBlock(at start: UInt32) -> UnsafeMutablePointer<Slot> {
         let cache = currentCache.unsafelyUnwrapped
@@ -18,7 +19,16 @@ extension CortexMCore {
             address &+= UInt32(instruction.byteCount)
             if alwaysLeavesBlock(instruction) { break }
         }
-        decoded.append(.endOfBlock)
+        var endSlot = Slot.endOfBlock
+        var prefixCycles = 0
+        for index in decoded.indices {
+            prefixCycles += Int(decoded[index].cycles)
+            decoded[index].prefixCycles = UInt16(prefixCycles)
+            decoded[index].ordinal = UInt8(index + 1)
+        }
+        endSlot.prefixCycles = UInt16(prefixCycles)
+        endSlot.ordinal = UInt8(decoded.count)
+        decoded.append(endSlot)
         let block = blockArena.reserve(decoded.count)
         block.initialize(from: decoded, count: decoded.count)
         let end = max(address, start &+ 2)

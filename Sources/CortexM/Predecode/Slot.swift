@@ -1,11 +1,14 @@
 import ThumbDecoder
 
 /// A predecoded instruction as the run loop executes it: the decoded fields plus the
-/// static part of its cost on this core and board. 16 bytes, trivially copyable.
+/// static part of its cost on this core and board. 20 bytes, trivially copyable.
 ///
 /// - Note: `cycles` already includes the TRM base cost and the flash wait states of
 ///   the fetch words the instruction starts; the loop adds only dynamic costs
-///   (taken-branch refill, data wait states, exception entry).
+///   (taken-branch refill, data wait states, exception entry). The loop does not add
+///   `cycles` itself either: `prefixCycles` and `ordinal` count the block up to this
+///   slot, so the core's counters are its base plus the running slot's prefix
+///   (`CortexMCore.cycles`).
 public struct Slot: Sendable {
     /// The handler.
     public var op: Op
@@ -26,6 +29,12 @@ public struct Slot: Sendable {
     public var cycles: UInt8
     /// Cost when `condition` fails: one issue cycle plus fetch wait states.
     public var skippedCycles: UInt8
+    /// The number of instructions of the block up to and including this one (the
+    /// block's instruction count in its end slot).
+    public var ordinal: UInt8 = 0
+    /// The sum of `cycles` of the block's slots up to and including this one (all of
+    /// them in the end slot).
+    public var prefixCycles: UInt16 = 0
     /// The expanded immediate of the instruction.
     public var imm: UInt32
 
@@ -65,7 +74,7 @@ public struct Slot: Sendable {
 
 /// A slot read in place in its predecode cache. The run loop and its handlers read
 /// only the fields they use: copying the whole `Slot` first would make the compiler
-/// load all twelve fields before every instruction (a handler's store might alias
+/// load all its fields before every instruction (a handler's store might alias
 /// the cache), which costs more than the instruction itself.
 struct SlotPointer {
     let pointer: UnsafeMutablePointer<Slot>
@@ -83,5 +92,7 @@ struct SlotPointer {
     var byteCount: UInt8 { @inline(__always) get { pointer.pointee.byteCount } }
     var cycles: UInt8 { @inline(__always) get { pointer.pointee.cycles } }
     var skippedCycles: UInt8 { @inline(__always) get { pointer.pointee.skippedCycles } }
+    var prefixCycles: UInt16 { @inline(__always) get { pointer.pointee.prefixCycles } }
+    var ordinal: UInt8 { @inline(__always) get { pointer.pointee.ordinal } }
     var imm: UInt32 { @inline(__always) get { pointer.pointee.imm } }
 }

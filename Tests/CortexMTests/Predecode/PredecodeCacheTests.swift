@@ -2,8 +2,8 @@ import Testing
 @testable import CortexM
 
 /// Blocks of decoded code (docs/hot-loop.md): stores into decoded code in RAM take
-/// effect at the next instruction, blocks longer than the limit chain correctly, and
-/// none of this costs simulated cycles.
+/// effect at the next instruction, blocks longer than the limit and taken branches into
+/// decoded blocks chain correctly, and none of this costs simulated cycles.
 @Suite("Predecode cache")
 struct PredecodeCacheTests {
     static let codeAddress: UInt32 = TestMachine.sramBase + 0x100
@@ -44,6 +44,18 @@ struct PredecodeCacheTests {
         // M0 TRM Table 3-1: ADDS 1 each.
         #expect(machine.cycles == UInt64(count))
         #expect(machine.core.instructions == UInt64(count) + 1)
+    }
+
+    @Test("A loop whose taken branch goes straight on into its decoded block counts every pass")
+    func loopBranchChainsIntoDecodedBlock() {
+        // movs r0,#0; loop: adds r0,#1; cmp r0,#5; bne loop; bkpt
+        let machine = TestMachine(.m0, code: [0x2000, 0x3001, 0x2805, 0xD1FC])
+        machine.run()
+        #expect(machine.register(0) == 5)
+        // M0 TRM Table 3-1: MOVS 1; per pass ADDS 1, CMP 1; BNE taken 3 (four times), not taken 1.
+        #expect(machine.cycles == 1 + 5 * 2 + 4 * 3 + 1)
+        // MOVS, five passes of three, and the BKPT that stops the run.
+        #expect(machine.core.instructions == 1 + 5 * 3 + 1)
     }
 
     @Test("Stores to RAM outside decoded code do not discard decoded code")
