@@ -64,10 +64,20 @@ COMMON = ["-mthumb", "-g", "-ffunction-sections", "-fdata-sections", "-std=c11",
 LINK = ["-mthumb", "-nostartfiles", "--specs=nano.specs", "--specs=rdimon.specs", "-Wl,--gc-sections", "-Lld"]
 
 
+def default_clang():
+    """clang on PATH, else the one installed next to swift (the Swift toolchain ships it)."""
+    found = shutil.which("clang")
+    if found:
+        return found
+    swift = shutil.which("swift")
+    beside = os.path.join(os.path.dirname(os.path.realpath(swift)), "clang") if swift else ""
+    return beside if os.path.exists(beside) else "clang"
+
+
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--armsim", default=os.path.join(REPO, ".build", "release", "armsim"))
-    parser.add_argument("--clang", default=shutil.which("clang") or "clang")
+    parser.add_argument("--clang", default=default_clang(), help="default: clang on PATH, else the Swift toolchain's")
     parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated, of: " + ", ".join(VARIANTS))
     parser.add_argument("--programs", default=",".join(PROGRAMS), help="comma-separated, of: " + ", ".join(PROGRAMS))
     parser.add_argument("--build-dir", default=os.path.join(FIRMWARE, "build", "compilers"))
@@ -135,7 +145,10 @@ def check(args, variant, board, program):
 
 def main():
     args = parse_arguments()
-    probe = subprocess.run([args.clang, "--print-targets"], capture_output=True, text=True)
+    try:
+        probe = subprocess.run([args.clang, "--print-targets"], capture_output=True, text=True)
+    except OSError as error:
+        sys.exit("compiler_matrix: cannot run %s: %s (give one with --clang)" % (args.clang, error))
     if probe.returncode != 0 or "thumb" not in probe.stdout:
         sys.exit("compiler_matrix: %s cannot target Thumb (clang --print-targets)" % args.clang)
     cases = [(variant, board, program)
