@@ -46,8 +46,13 @@ for the measurement itself, >= 1 s of host time per bench-loop run (raise
 BENCH_LONG_ITERATIONS otherwise). A missed target is reported (FAIL) but the exit status
 stays 0 unless --strict (then 2).
 
+It also prints, for the two loops and kws, the host instructions per simulated
+instruction (valgrind's cachegrind, the Ir difference between a 2 M- and a 12 M-cycle
+run over the instruction difference): the one figure here that does not move with the
+load of a shared host, for comparing two builds (--no-cachegrind leaves it out).
+
     python3 firmware/tools/bench.py [--armsim PATH] [--runs 5] [--startup-runs 20]
-                                    [--json OUT] [--strict] [--no-qemu]
+                                    [--json OUT] [--strict] [--no-qemu] [--no-cachegrind]
 """
 import argparse
 import json
@@ -91,6 +96,8 @@ def parse_arguments():
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run before it is killed")
     parser.add_argument("--json", metavar="OUT", help="write every figure (and every sample) as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 2 when a target is missed")
+    parser.add_argument("--no-cachegrind", action="store_true",
+                        help="leave out the host instructions per simulated instruction (valgrind)")
     args = parser.parse_args()
     if args.runs < 3:
         parser.error("--runs must be at least 3 (the figures are medians)")
@@ -168,6 +175,37 @@ class Variant:
 
     def peak_rss_mib(self):
         return max(s.rss_kib for s in self.samples) / 1024.0 if self.samples else None
+
+
+CACHEGRIND_CYCLES = (2_000_000, 12_000_000)
+
+
+def host_instructions_per_instruction(valgrind, command, timeout):
+    """Host instructions (cachegrind's Ir) per simulated instruction between a 2 M- and a
+    12 M-cycle run of `command` (an `armsim run` without its limit): start-up cancels out,
+    and unlike host seconds the figure does not depend on the host's load (Swift's
+    per-process hash seed is fixed, so two runs of one build agree exactly). None if a
+    run fails."""
+    points = []
+    for limit in CACHEGRIND_CYCLES:
+        with tempfile.TemporaryDirectory() as directory:
+            counts, report = os.path.join(directory, "cachegrind.out"), os.path.join(directory, "run.json")
+            run = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=" + counts] + command \
+                + ["--quiet", "--max-cycles", str(limit), "--json", report]
+            try:
+                subprocess.run(run, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout,
+                               env=dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1"))
+                with open(counts) as out:
+                    host = next(int(line.split()[1]) for line in out if line.startswith("summary:"))
+                with open(report) as out:
+                    simulated = json.load(out)["instructions"]
+            except (OSError, StopIteration, ValueError, KeyError, subprocess.TimeoutExpired):
+                return None
+            points.append((host, simulated))
+    (host_low, simulated_low), (host_high, simulated_high) = points
+    if simulated_high <= simulated_low:
+        return None
+    return (host_high - host_low) / (simulated_high - simulated_low)
 
 
 def mips(instructions, seconds):
@@ -406,6 +444,23 @@ def main():
         print("QEMU: %s; icount: -icount shift=0 before -kernel" % " ".join(
             qemu_command("qemu-system-arm", "MACHINE", "ELF", False)))
 
+    # Table 3: host instructions per simulated instruction (deterministic).
+    valgrind = None if args.no_cachegrind else shutil.which("valgrind")
+    host_per_instruction = {}
+    if valgrind:
+        progress("cachegrind: host instructions per simulated instruction, %s- and %s-cycle runs" % tuple(
+            "%d M" % (limit // 1_000_000) for limit in CACHEGRIND_CYCLES))
+        for each in cases[:3]:
+            command = variant_of(each, "armsim").command
+            host_per_instruction[each["key"]] = host_instructions_per_instruction(valgrind, command, args.timeout)
+        print()
+        print("host instructions per simulated instruction (valgrind --tool=cachegrind, Ir between a")
+        print("2 M- and a 12 M-cycle run: start-up cancels out; independent of the host's load)")
+        for each in cases[:3]:
+            print("  %-14s %s" % (each["name"], fmt(host_per_instruction[each["key"]], ".2f", 6)))
+    elif not args.no_cachegrind:
+        progress("valgrind not found (make deps installs it): no host-instructions figure")
+
     # Targets.
     m4_mips = plain.mips
     startup_ms = start_armsim.median_seconds() * 1e3
@@ -458,8 +513,11 @@ def main():
                 "qemu mips": "armsim's instruction count for the same ELF / QEMU's median host seconds",
                 "ratio_qemu_*": "armsim MIPS / QEMU MIPS (start-up: QEMU seconds / armsim seconds)",
                 "peak_rss_mib": "largest ru_maxrss over the runs",
+                "host_instructions_per_instruction": "cachegrind Ir per simulated instruction between a "
+                                                     "2 M- and a 12 M-cycle run of the case's plain armsim",
             },
             "cases": [], "targets": {}, "errors": errors,
+            "host_instructions_per_instruction": host_per_instruction,
         }
         for each in cases + [startup]:
             entry = {"key": each["key"], "name": each["name"], "elf": each["elf"],
