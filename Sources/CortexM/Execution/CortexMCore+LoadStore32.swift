@@ -90,7 +90,12 @@ extension CortexMCore {
     }
 
     /// LDR/LDRB/LDRH/LDRSB/LDRSH (register): address = Rn + (Rm LSL imm).
-    @inline(__always) func executeLoadRegister(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
+    ///
+    /// `@_transparent` rather than `@inline(__always)`: in the run loop's large `switch`
+    /// the optimizer left the latter as a call for LDR.W/LDRB.W (register), the table
+    /// lookups of CRC-style loops (docs/performance.md: 2.2 host instructions per simulated
+    /// one on the M4 loop).
+    @_transparent func executeLoadRegister(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
         let n = Int(slot.n), m = Int(slot.m), t = Int(slot.d)
         guard let value = load(r[n] &+ (r[m] << slot.imm), size: size) else { return false }
         r[t] = extend(value, size: size, signed: signed)
