@@ -39,7 +39,10 @@ extension CortexMCore {
     /// Shift_C (DDI 0419 A2.2.1, DDI 0403 A2.2.2): the shifted value and the carry out.
     /// An amount of 0 returns the value and the current C. `type` is the SRType encoding:
     /// 0 LSL, 1 LSR, 2 ASR, 3 ROR; RRX is `rotateRightWithExtend`.
-    @inline(__always) func shiftC(_ value: UInt32, type: UInt8, amount: UInt32) -> (UInt32, Bool) {
+    ///
+    /// `@_transparent`: with `@inline(__always)` the run loop still called it for LSLS
+    /// (register), and the register-shift ops of `executeOther` did too.
+    @_transparent func shiftC(_ value: UInt32, type: UInt8, amount: UInt32) -> (UInt32, Bool) {
         if amount == 0 { return (value, c) }
         switch type & 3 {
         case 0:
