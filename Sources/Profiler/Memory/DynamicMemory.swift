@@ -54,6 +54,37 @@ public struct DynamicMemory: Sendable, Equatable {
         })
     }
 
+    /// The highest index in `range` where `a` and `b` differ. Whole RAM regions are
+    /// compared (4 MiB on some boards), so eight bytes at a time.
+    static func lastDifference(_ a: [UInt8], _ b: [UInt8], in range: Range<Int>) -> Int? {
+        a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                var end = range.upperBound
+                while end - range.lowerBound >= 8 {
+                    if a.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)
+                        != b.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) { break }
+                    end -= 8
+                }
+                return (range.lowerBound..<end).last { a[$0] != b[$0] }
+            }
+        }
+    }
+
+    /// The lowest index in `range` where `a` and `b` differ (see `lastDifference`).
+    static func firstDifference(_ a: [UInt8], _ b: [UInt8], in range: Range<Int>) -> Int? {
+        a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                var start = range.lowerBound
+                while range.upperBound - start >= 8 {
+                    if a.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                        != b.loadUnaligned(fromByteOffset: start, as: UInt64.self) { break }
+                    start += 8
+                }
+                return (start..<range.upperBound).first { a[$0] != b[$0] }
+            }
+        }
+    }
+
     /// Where the stack lives: the RAM region holding the initial SP, the end of the static
     /// sections in it and the start of the heap, the floor the stack may not cross.
     struct StackLayout {
@@ -115,23 +146,18 @@ public struct DynamicMemory: Sendable, Equatable {
         let heapTop = layout.heapTop(heapBreak: heapBreak, below: initialStackPointer)
         for (spec, old) in before.regions {
             let now = bus.hostRead(address: spec.baseAddress, length: Int(spec.byteCount)) ?? []
-            var highest: UInt32?
-            var index = min(old.count, now.count) - 1
-            while index >= 0 {
-                if old[index] != now[index] {
-                    highest = spec.baseAddress &+ UInt32(index)
-                    break
-                }
-                index -= 1
-            }
+            let compared = min(old.count, now.count)
+            let highest = Self.lastDifference(old, now, in: 0..<compared).map { spec.baseAddress &+ UInt32($0) }
             uses.append(RegionUse(name: spec.name, baseAddress: spec.baseAddress, byteCount: spec.byteCount, highestWrittenAddress: highest))
             if spec.contains(address: initialStackPointer &- 1, length: 1) {
-                // The lowest written byte between the heap top and the initial SP.
+                // The lowest written byte between the heap top and the initial SP (the SP
+                // itself when none was written).
                 var address = heapTop
-                while address < initialStackPointer {
-                    let offset = Int(address &- spec.baseAddress)
-                    if offset < old.count && offset < now.count && old[offset] != now[offset] { break }
-                    address &+= 1
+                if heapTop < initialStackPointer {
+                    let start = Int(max(heapTop, spec.baseAddress) &- spec.baseAddress)
+                    let end = min(Int(initialStackPointer &- spec.baseAddress), compared)
+                    address = Self.firstDifference(old, now, in: start..<max(start, end))
+                        .map { spec.baseAddress &+ UInt32($0) } ?? initialStackPointer
                 }
                 lowest = min(lowest, address)
             }
