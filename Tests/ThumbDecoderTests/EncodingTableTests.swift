@@ -41,6 +41,18 @@ struct EncodingTableTests {
     /// conditional-branch space (DDI 0419 A5.2.6, cond = 1110 and 1111):
     /// - `UDF T1` (11011110 imm8) before `B T1` (1101 cond imm8),
     /// - `SVC T1` (11011111 imm8) before `B T1`.
+    @Test("The 16-bit lookup table holds, for every halfword, the first row that matches it")
+    func table16IsTheFirstMatchingRow() {
+        var mismatches = 0
+        for halfword in 0..<65_536 {
+            let expected = ThumbDecoder.isThumb32(UInt16(halfword))
+                ? nil : Encodings16.rows.firstIndex { $0.matches(UInt32(halfword)) }
+            let entry = ThumbDecoder.table16[halfword]
+            if entry != (expected.map { UInt16($0) } ?? ThumbDecoder.noRow) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("Every overlapping pair of 16-bit rows is resolved by putting the more specific row first")
     func sixteenBitOverlapsAreOrdered() {
         let rows = Encodings16.rows
