@@ -4,9 +4,8 @@
 The shipped firmware is built with arm-none-eabi-gcc -O2. Users' firmware is not: this
 builds the same sources with clang (the one in the Swift toolchain, --target
 thumbv6m-none-eabi / thumbv7em-none-eabihf, with GCC's short enums) at -O0, -Os, -O2
-and -O3, and with gcc at
--O0, -Os and -O3, for QEMU's two machines: microbit-v1 (Cortex-M0) and mps2-an386
-(Cortex-M4 with FPU). Assembly files, the C library (newlib nano) and the link are
+and -O3, and with gcc at -O0, -Os and -O3, for QEMU's two machines: microbit-v1
+(Cortex-M0) and mps2-an386 (Cortex-M4 with FPU). Assembly files, the C library (newlib nano) and the link are
 arm-none-eabi-gcc's in every variant. Each ELF then runs on armsim (--board) and on
 qemu-system-arm (the command of check_outputs.py); a case passes when both exit 0 and
 print the same bytes.
