@@ -199,6 +199,23 @@ struct FitTests {
         #expect(TextReport.render(result).contains("outside this board's RAM"))
     }
 
+    @Test("a writable section the linker placed in flash (.init_array of C++ constructors) is not a foreign memory map")
+    func initArrayInFlashIsLoadable() throws {
+        let base = RecursionImage.image(depth: 1)
+        var image = base
+        // Four bytes in the flash after the code, as GCC's linker scripts place the
+        // constructor table: SHF_WRITE | SHF_ALLOC by the ELF ABI, read-only in practice.
+        let end = base.sections.filter { $0.loadAddress < 0x2000_0000 }.map { $0.address + $0.byteCount }.max() ?? 0
+        image.sections.append(
+            Section(
+                name: ".init_array", address: (end + 3) & ~3, byteCount: 4, loadAddress: (end + 3) & ~3, isAllocated: true,
+                isExecutable: false, isWritable: true, occupiesFile: true))
+        let report = FitReport.evaluate(image: image, board: try BoardCatalog.board(key: "microbit-v1"))
+        #expect(report.verdict == .fits, "\(report.reasons)")
+        #expect(report.result?.memory.ramSectionsOutsideRAM == [])
+        #expect(report.result?.memory.flashSections.contains { $0.name == ".init_array" } == true)
+    }
+
     @Test("the kws model fits nano33")
     func kwsFitsNano33() throws {
         let report = FitReport.evaluate(image: try loadFirmware(board: "nano33", program: "kws"), board: try BoardCatalog.board(key: "nano33"))

@@ -27,7 +27,9 @@ public struct MemoryBudget: Sendable, Equatable {
     public var flashSections: [SectionUsage]
     public var ramSections: [SectionUsage]
     /// Writable sections (`.data`, `.bss`, …) whose run-time address lies in none of the
-    /// board's RAM regions: the image is linked for another memory map.
+    /// board's RAM regions, nor in its flash: the image is linked for another memory map.
+    /// (Linker scripts put `.init_array`, `.fini_array` and `.preinit_array`, writable
+    /// by their ELF flags and never written, in flash; that is not a foreign map.)
     public var ramSectionsOutsideRAM: [String]
     public var flashBytes: UInt64
     public var ramBytes: UInt64
@@ -48,7 +50,9 @@ public struct MemoryBudget: Sendable, Equatable {
         var ram: [SectionUsage] = []
         var outside: [String] = []
         for section in image.sections where section.isAllocated && section.byteCount > 0 {
-            if section.isWritable && !section.isExecutable && !isIn(ramRegions, section.address, section.byteCount) {
+            if section.isWritable && !section.isExecutable && !isIn(ramRegions, section.address, section.byteCount)
+                && !isIn(flashRegions, section.address, section.byteCount)
+            {
                 outside.append(section.name)
             }
             if section.occupiesFile && isIn(flashRegions, section.loadAddress, section.byteCount) {
