@@ -10,7 +10,7 @@ DEMO_BOARD ?= nano33
 
 # Debian packages the build needs: libelf for ELF loading, the Arm cross
 # toolchain and newlib (with librdimon, semihosting) for the firmware.
-PACKAGES := libelf-dev pkg-config gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi python3 qemu-system-arm valgrind
+PACKAGES := libelf-dev pkg-config gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib python3 qemu-system-arm valgrind
 
 # CI turns compiler warnings into errors (read in Package.swift).
 ifeq ($(CI),true)

@@ -5,10 +5,11 @@ The shipped firmware is built with arm-none-eabi-gcc -O2. Users' firmware is not
 builds the same sources with clang (the one in the Swift toolchain, --target
 thumbv6m-none-eabi / thumbv7em-none-eabihf, with GCC's short enums) at -O0, -Os, -O2
 and -O3, and with gcc at -O0, -Os and -O3, for QEMU's two machines: microbit-v1
-(Cortex-M0) and mps2-an386 (Cortex-M4 with FPU). Assembly files, the C library (newlib nano) and the link are
-arm-none-eabi-gcc's in every variant. Each ELF then runs on armsim (--board) and on
-qemu-system-arm (the command of check_outputs.py); a case passes when both exit 0 and
-print the same bytes.
+(Cortex-M0) and mps2-an386 (Cortex-M4 with FPU). Assembly files, the C library (newlib
+nano) and the link are arm-none-eabi-gcc's in every variant; the C++ program
+(cxx_features) is built with arm-none-eabi-g++, in the gcc variants only. Each ELF then
+runs on armsim (--board) and on qemu-system-arm (the command of check_outputs.py); a
+case passes when both exit 0 and print the same bytes.
 
 The programs need the generated headers of `make -C firmware` (build/gen). ELFs go to
 firmware/build/compilers/<variant>/<board>/<program>.elf. Prints one PASS/FAIL line per
@@ -57,9 +58,14 @@ PROGRAMS = {
     "digits_float": (["src/digits_float.c", "nn/nn_f32.c", "models/digits_float_weights.c",
                       "models/digits_testset.c"], [], BOARDS.keys()),
     "kws": (["src/nn_main.c"] + NN + ["build/gen/nn/kws_model.c"], ["-DNN_MODEL=kws_model"], ["mps2-an386"]),
+    "cxx_features": (["src/cxx_features.cpp"], [], BOARDS.keys()),
 }
+# C++ sources are built with arm-none-eabi-g++ only: clang has no C++ library for
+# this target here (newlib's libstdc++ is gcc's).
+CXX_COMPILERS = ("gcc",)
 INCLUDES = ["-Icommon", "-Iinclude", "-Inn", "-Ibuild/gen", "-Ibuild/gen/nn"]
-COMMON = ["-mthumb", "-g", "-ffunction-sections", "-fdata-sections", "-std=c11", "-w"]
+COMMON = ["-mthumb", "-g", "-ffunction-sections", "-fdata-sections", "-w"]
+STANDARD = {".c": "-std=c11", ".S": "-std=c11", ".cpp": "-std=c++17"}
 LINK = ["-mthumb", "-nostartfiles", "--specs=nano.specs", "--specs=rdimon.specs", "-Wl,--gc-sections", "-Lld"]
 
 
@@ -93,18 +99,20 @@ def build(args, variant, board, program):
     os.makedirs(directory, exist_ok=True)
     objects = []
     for source in sources + [startup]:
-        obj = os.path.join(directory, os.path.splitext(os.path.basename(source))[0] + ".o")
-        if compiler == "clang" and source.endswith(".c"):
+        stem, extension = os.path.splitext(os.path.basename(source))
+        obj = os.path.join(directory, stem + ".o")
+        if compiler == "clang" and extension == ".c":
             command = [args.clang] + clang_target + ["-fshort-enums", "-isystem", NEWLIB_INCLUDE]
         else:
-            command = ["arm-none-eabi-gcc"] + gcc_arch
-        command += COMMON + [level] + INCLUDES + board_defines + defines + ["-c", "-o", obj, source]
+            command = ["arm-none-eabi-g++" if extension == ".cpp" else "arm-none-eabi-gcc"] + gcc_arch
+        command += COMMON + [STANDARD[extension], level] + INCLUDES + board_defines + defines + ["-c", "-o", obj, source]
         objects.append(obj)
         result = subprocess.run(command, cwd=FIRMWARE, capture_output=True, text=True)
         if result.returncode != 0:
             return None, shlex.join(command) + "\n" + result.stdout + result.stderr
     elf = os.path.join(args.build_dir, variant, board, program + ".elf")
-    command = ["arm-none-eabi-gcc"] + gcc_arch + LINK + ["-T", "memory-%s.ld" % board, "-o", elf] + objects
+    linker = "arm-none-eabi-g++" if any(source.endswith(".cpp") for source in sources) else "arm-none-eabi-gcc"
+    command = [linker] + gcc_arch + LINK + ["-T", "memory-%s.ld" % board, "-o", elf] + objects
     result = subprocess.run(command, cwd=FIRMWARE, capture_output=True, text=True)
     if result.returncode != 0:
         return None, shlex.join(command) + "\n" + result.stdout + result.stderr
@@ -153,7 +161,8 @@ def main():
     cases = [(variant, board, program)
              for variant in args.variants.split(",")
              for program in args.programs.split(",")
-             for board in BOARDS if board in PROGRAMS[program][2]]
+             for board in BOARDS if board in PROGRAMS[program][2]
+             if VARIANTS[variant][0] in CXX_COMPILERS or not any(s.endswith(".cpp") for s in PROGRAMS[program][0])]
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for ok, lines in pool.map(lambda case: check(args, *case), cases):
