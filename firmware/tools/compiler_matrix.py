@@ -50,6 +50,7 @@ PROGRAMS = {
     "hello": (["src/hello.c"], [], BOARDS.keys()),
     "bench": (["src/bench.c"], ["-DITERATIONS=300"], BOARDS.keys()),
     "torture_v6m": (["src/torture_v6m.c", "src/torture_v6m_asm.S"], [], ["microbit-v1"]),
+    "exceptions": (["src/exceptions.c", "src/exceptions_asm.S"], [], ["microbit-v1"]),
     "torture_t2": (["src/torture_t2.c", "src/torture_t2_asm.S"], [], ["mps2-an386"]),
     "torture_dsp": (["src/torture_dsp.c", "src/torture_dsp_asm.S"], [], ["mps2-an386"]),
     "torture_fpu": (["src/torture_fpu.c", "src/torture_fpu_asm.S"], [], ["mps2-an386"]),
