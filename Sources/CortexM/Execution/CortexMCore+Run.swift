@@ -30,12 +30,9 @@ extension CortexMCore {
         self.cycleLimit = cycleLimit
         requestEventCheck()
         dispatch: while true {
-            // Every way out of a block comes here: the block's static counts up to the last
-            // slot that ran join the base (nothing for `idleSlot`).
-            baseCycles &+= UInt64(runningSlot.pointee.prefixCycles)
-            baseInstructions &+= UInt64(runningSlot.pointee.ordinal)
-            runningSlot = idleSlot
-            if cycles >= nextEventCycle {
+            // Every way out of a block comes here (nothing to add for `idleSlot`).
+            leaveRunningBlock()
+            if baseCycles >= nextEventCycle {
                 if let reason = handleEvents() { return reason }
                 continue
             }
@@ -291,9 +288,7 @@ extension CortexMCore {
                 if next != sequential {
                     // A taken branch: straight on into the target's block when it is decoded
                     // in the same region and no event is due, without the outer loop.
-                    baseCycles &+= UInt64(slot.prefixCycles)
-                    baseInstructions &+= UInt64(slot.ordinal)
-                    runningSlot = idleSlot
+                    leaveRunningBlock()
                     let offset = next &- currentCacheBase
                     if baseCycles < nextEventCycle && offset < currentCacheSize,
                         let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)]
@@ -313,6 +308,14 @@ extension CortexMCore {
                 }
             }
         }
+    }
+
+    /// Adds the running block's static counts up to the slot that ran last to the base
+    /// (`CortexMCore.baseCycles`), as the loop leaves the block.
+    @inline(__always) func leaveRunningBlock() {
+        baseCycles &+= UInt64(runningSlot.pointee.prefixCycles)
+        baseInstructions &+= UInt64(runningSlot.pointee.ordinal)
+        runningSlot = idleSlot
     }
 
     /// The instructions the run loop's own `switch` does not handle: out of line, so
