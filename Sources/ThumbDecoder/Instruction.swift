@@ -50,6 +50,10 @@ public enum Op: UInt16, Sendable {
     case undecoded = 0
     /// An unallocated or unsupported encoding: UsageFault/HardFault UNDEFINSTR when executed.
     case undefined
+    /// Not an instruction: the executor's check of the condition of the IT-block
+    /// instruction that follows it in a predecoded block (it skips that instruction when
+    /// the condition fails), so that unconditional instructions carry no check at all.
+    case conditionCheck
     /// `LSLS Rd, Rm, #imm5` (LSL (immediate) T1, A6.7.35); `MOVS Rd, Rm` when imm5 = 0.
     case lslImmediate
     /// `LSRS Rd, Rm, #imm` (LSR (immediate) T1, A6.7.37); imm 0 encodes 32.

@@ -53,237 +53,247 @@ extension CortexMCore {
                 let slot = SlotPointer(slotPointer)
                 self.pc = pc
                 runningSlot = slotPointer
-                let sequential = pc &+ UInt32(slot.byteCount)
+                var sequential = pc &+ UInt32(slot.byteCount)
                 var next = sequential
-                if _slowPath(slot.condition != .al) && !conditionPassed(slot.condition) {
-                    // A failed B<cond>, or an IT-block instruction whose condition fails: it
-                    // costs `skippedCycles`, where the prefix counts `cycles`.
-                    baseCycles &+= UInt64(slot.skippedCycles) &- UInt64(slot.cycles)
-                } else {
-                    // Read where a case uses them, so no register is spent on them across the switch.
-                    var d: Int { Int(slot.d) }
-                    var n: Int { Int(slot.n) }
-                    var m: Int { Int(slot.m) }
+                // Read where a case uses them, so no register is spent on them across the switch.
+                var d: Int { Int(slot.d) }
+                var n: Int { Int(slot.n) }
+                var m: Int { Int(slot.m) }
 
-                    switch slot.op {
-                    // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
-                    // "setflags = !InITBlock()"); always true on ARMv6-M.
-                    case .lslImmediate:
-                        let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
-                        r[d] = result
-                        setNZC(result, carry: carry, when: slot.setsFlags)
-                    case .lsrImmediate:
-                        let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
-                        r[d] = result
-                        setNZC(result, carry: carry, when: slot.setsFlags)
-                    case .asrImmediate:
-                        let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
-                        r[d] = result
-                        setNZC(result, carry: carry, when: slot.setsFlags)
-                    case .addsRegister:
-                        r[d] = addWithCarry(r[n], r[m], carryIn: false, setFlags: slot.setsFlags)
-                    case .subsRegister:
-                        r[d] = addWithCarry(r[n], ~r[m], carryIn: true, setFlags: slot.setsFlags)
-                    case .addsImmediate:
-                        r[d] = addWithCarry(r[n], slot.imm, carryIn: false, setFlags: slot.setsFlags)
-                    case .subsImmediate:
-                        r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true, setFlags: slot.setsFlags)
-                    case .movsImmediate:
-                        r[d] = slot.imm
-                        if slot.setsFlags { setNZ(slot.imm) }
-                    case .cmpImmediate:
-                        _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
+                switch slot.op {
+                case .conditionCheck:
+                    // Before an IT-block instruction (it has no size, cost or count). When the
+                    // condition fails, that instruction is skipped: it costs its
+                    // `skippedCycles`, where the prefix counts `cycles`.
+                    if !conditionPassed(slot.condition) {
+                        slotPointer += 1
+                        runningSlot = slotPointer
+                        let skipped = SlotPointer(slotPointer)
+                        baseCycles &+= UInt64(skipped.skippedCycles) &- UInt64(skipped.cycles)
+                        sequential = pc &+ UInt32(skipped.byteCount)
+                        next = sequential
+                    }
+                // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
+                // "setflags = !InITBlock()"); always true on ARMv6-M.
+                case .lslImmediate:
+                    let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
+                    r[d] = result
+                    setNZC(result, carry: carry, when: slot.setsFlags)
+                case .lsrImmediate:
+                    let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
+                    r[d] = result
+                    setNZC(result, carry: carry, when: slot.setsFlags)
+                case .asrImmediate:
+                    let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
+                    r[d] = result
+                    setNZC(result, carry: carry, when: slot.setsFlags)
+                case .addsRegister:
+                    r[d] = addWithCarry(r[n], r[m], carryIn: false, setFlags: slot.setsFlags)
+                case .subsRegister:
+                    r[d] = addWithCarry(r[n], ~r[m], carryIn: true, setFlags: slot.setsFlags)
+                case .addsImmediate:
+                    r[d] = addWithCarry(r[n], slot.imm, carryIn: false, setFlags: slot.setsFlags)
+                case .subsImmediate:
+                    r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true, setFlags: slot.setsFlags)
+                case .movsImmediate:
+                    r[d] = slot.imm
+                    if slot.setsFlags { setNZ(slot.imm) }
+                case .cmpImmediate:
+                    _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
 
-                    case .andsRegister:
-                        let result = r[n] & r[m]
-                        r[d] = result
-                        if slot.setsFlags { setNZ(result) }
-                    case .eorsRegister:
-                        let result = r[n] ^ r[m]
-                        r[d] = result
-                        if slot.setsFlags { setNZ(result) }
-                    case .lslsRegister:
-                        let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
-                        r[d] = result
-                        setNZC(result, carry: carry, when: slot.setsFlags)
-                    case .adcsRegister:
-                        r[d] = addWithCarry(r[n], r[m], carryIn: c, setFlags: slot.setsFlags)
-                    case .cmpRegister:
-                        _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
-                    case .mulsRegister:
-                        let result = r[n] &* r[m]
-                        r[d] = result
-                        if slot.setsFlags { setNZ(result) }
+                case .andsRegister:
+                    let result = r[n] & r[m]
+                    r[d] = result
+                    if slot.setsFlags { setNZ(result) }
+                case .eorsRegister:
+                    let result = r[n] ^ r[m]
+                    r[d] = result
+                    if slot.setsFlags { setNZ(result) }
+                case .lslsRegister:
+                    let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
+                    r[d] = result
+                    setNZC(result, carry: carry, when: slot.setsFlags)
+                case .adcsRegister:
+                    r[d] = addWithCarry(r[n], r[m], carryIn: c, setFlags: slot.setsFlags)
+                case .cmpRegister:
+                    _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
+                case .mulsRegister:
+                    let result = r[n] &* r[m]
+                    r[d] = result
+                    if slot.setsFlags { setNZ(result) }
 
-                    case .addRegisterHigh:
-                        let result = operand(n, pc) &+ operand(m, pc)
-                        if d == 15 {
-                            next = branchTarget(result & ~1)
-                            probe.indirectBranch(self, target: next)
-                        } else if d == 13 {
-                            r[13] = result & ~3
-                        } else {
-                            r[d] = result
-                        }
-                    case .movRegister:
-                        let value = operand(m, pc)
-                        if d == 15 {
-                            next = branchTarget(value & ~1)
-                            probe.indirectBranch(self, target: next)
-                        } else if d == 13 {
-                            r[13] = value & ~3
-                        } else {
-                            r[d] = value
-                        }
-                    case .bx:
-                        let target = operand(m, pc)
+                case .addRegisterHigh:
+                    let result = operand(n, pc) &+ operand(m, pc)
+                    if d == 15 {
+                        next = branchTarget(result & ~1)
+                        probe.indirectBranch(self, target: next)
+                    } else if d == 13 {
+                        r[13] = result & ~3
+                    } else {
+                        r[d] = result
+                    }
+                case .movRegister:
+                    let value = operand(m, pc)
+                    if d == 15 {
+                        next = branchTarget(value & ~1)
+                        probe.indirectBranch(self, target: next)
+                    } else if d == 13 {
+                        r[13] = value & ~3
+                    } else {
+                        r[d] = value
+                    }
+                case .bx:
+                    let target = operand(m, pc)
+                    baseCycles &+= branchFetchWait(target)
+                    if writePCInterworking(target) { continue dispatch }
+                    next = self.pc
+                    probe.indirectBranch(self, target: next)
+
+                // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
+                // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
+                case .ldrLiteral:
+                    guard let value = load(slot.imm, size: 4) else { continue dispatch }
+                    r[d] = value
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: 15, offset: 15, destination: d) }
+                case .ldrImmediate:
+                    guard let value = load(r[n] &+ slot.imm, size: 4) else { continue dispatch }
+                    r[d] = value
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                case .ldrhImmediate:
+                    guard let value = load(r[n] &+ slot.imm, size: 2) else { continue dispatch }
+                    r[d] = value
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                case .ldrbImmediate:
+                    guard let value = load(r[n] &+ slot.imm, size: 1) else { continue dispatch }
+                    r[d] = value
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                case .ldrRegister:
+                    guard let value = load(r[n] &+ r[m], size: 4) else { continue dispatch }
+                    r[d] = value
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                case .ldrbRegister:
+                    guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
+                    r[d] = value
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                case .ldrsbRegister:
+                    guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
+                    r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
+                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                case .strImmediate:
+                    guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue dispatch }
+                    if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
+                case .strhImmediate:
+                    guard store(r[n] &+ slot.imm, r[d], size: 2) else { continue dispatch }
+                    if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
+                case .strbImmediate:
+                    guard store(r[n] &+ slot.imm, r[d], size: 1) else { continue dispatch }
+                    if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
+                case .strRegister:
+                    guard store(r[n] &+ r[m], r[d], size: 4) else { continue dispatch }
+                    if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
+                case .addSPImmediate:
+                    r[d] = r[13] &+ slot.imm
+                case .uxtb:
+                    r[d] = r[m] & 0xFF
+                case .push:
+                    guard pushRegisters(slot.imm) else { continue dispatch }
+                case .pop:
+                    switch popRegisters(slot.imm) {
+                    case .faulted:
+                        continue dispatch
+                    case .done:
+                        break
+                    case .branch(let target):
                         baseCycles &+= branchFetchWait(target)
                         if writePCInterworking(target) { continue dispatch }
                         next = self.pc
                         probe.indirectBranch(self, target: next)
-
-                    // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
-                    // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
-                    case .ldrLiteral:
-                        guard let value = load(slot.imm, size: 4) else { continue dispatch }
-                        r[d] = value
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: 15, offset: 15, destination: d) }
-                    case .ldrImmediate:
-                        guard let value = load(r[n] &+ slot.imm, size: 4) else { continue dispatch }
-                        r[d] = value
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
-                    case .ldrhImmediate:
-                        guard let value = load(r[n] &+ slot.imm, size: 2) else { continue dispatch }
-                        r[d] = value
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
-                    case .ldrbImmediate:
-                        guard let value = load(r[n] &+ slot.imm, size: 1) else { continue dispatch }
-                        r[d] = value
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
-                    case .ldrRegister:
-                        guard let value = load(r[n] &+ r[m], size: 4) else { continue dispatch }
-                        r[d] = value
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-                    case .ldrbRegister:
-                        guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
-                        r[d] = value
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-                    case .ldrsbRegister:
-                        guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
-                        r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
-                        if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
-                    case .strImmediate:
-                        guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue dispatch }
-                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
-                    case .strhImmediate:
-                        guard store(r[n] &+ slot.imm, r[d], size: 2) else { continue dispatch }
-                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
-                    case .strbImmediate:
-                        guard store(r[n] &+ slot.imm, r[d], size: 1) else { continue dispatch }
-                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
-                    case .strRegister:
-                        guard store(r[n] &+ r[m], r[d], size: 4) else { continue dispatch }
-                        if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: m) }
-                    case .addSPImmediate:
-                        r[d] = r[13] &+ slot.imm
-                    case .uxtb:
-                        r[d] = r[m] & 0xFF
-                    case .push:
-                        guard pushRegisters(slot.imm) else { continue dispatch }
-                    case .pop:
-                        switch popRegisters(slot.imm) {
-                        case .faulted:
-                            continue dispatch
-                        case .done:
-                            break
-                        case .branch(let target):
-                            baseCycles &+= branchFetchWait(target)
-                            if writePCInterworking(target) { continue dispatch }
-                            next = self.pc
-                            probe.indirectBranch(self, target: next)
-                        }
-                    case .ldm:
-                        guard loadMultiple(base: n, list: slot.imm) else { continue dispatch }
-                    case .nop, .barrier, .it:
-                        break
-                    case .compareAndBranch:
-                        if (r[n] == 0) != (slot.options & 1 != 0) {
-                            baseCycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
-                            next = slot.imm
-                        }
-
-                    case .bConditional:
-                        // Reached only when the condition passed (checked above for every slot).
-                        let target = slot.imm
-                        if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                        baseCycles &+= branchFetchWait(target)
-                        probe.directBranch(self, target: target)
-                        next = target
-                    case .b:
-                        let target = slot.imm
-                        if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                        baseCycles &+= branchFetchWait(target)
-                        probe.directBranch(self, target: target)
-                        next = target
-                    case .bl:
-                        r[14] = next | 1
-                        baseCycles &+= branchFetchWait(slot.imm)
-                        probe.call(self, target: slot.imm, returnAddress: next)
-                        next = slot.imm
-                    case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
-                    case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
-                    case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
-                    case .cmpImmediateT2: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: false)
-                    case .movRegisterT3: executeMoveShiftedRegister(slot)
-                    case .eorRegisterT2: executeExclusiveOrRegister(slot)
-                    case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
-                    case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
-
-                    case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 4, signed: false) else { continue dispatch }
-                    case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: false) else { continue dispatch }
-                    case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: false) else { continue dispatch }
-                    case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: true) else { continue dispatch }
-                    case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue dispatch }
-                    case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue dispatch }
-                    case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue dispatch }
-                    case .ldrRegisterWide: guard executeLoadRegister(slot, pc, next, size: 4, signed: false) else { continue dispatch }
-                    case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: false) else { continue dispatch }
-                    case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
-                    case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
-                    case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
-                    // Every other op, listed rather than `default` so that the jump table needs no range check.
-                    case .undecoded, .undefined, .lsrsRegister, .asrsRegister, .sbcsRegister, .rorsRegister,
-                        .tstRegister, .rsbsImmediate, .cmnRegister, .orrsRegister, .bicsRegister, .mvnsRegister,
-                        .blxRegister, .strhRegister, .strbRegister, .ldrhRegister, .ldrshRegister, .adr,
-                        .subSPImmediate, .sxth, .sxtb, .uxth, .rev, .rev16, .revsh, .cps, .bkpt, .sev, .wfe, .wfi,
-                        .stm, .svc, .udf, .msr, .mrs, .andImmediateT1, .tstImmediateT1, .bicImmediateT1,
-                        .orrImmediateT1, .ornImmediateT1, .mvnImmediateT1, .eorImmediateT1, .teqImmediateT1,
-                        .cmnImmediateT1, .adcImmediateT1, .sbcImmediateT1, .rsbImmediateT2, .adrT2, .movImmediateT3,
-                        .movtT1, .ssatT1, .usatT1, .sbfxT1, .ubfxT1, .bfiT1, .bfcT1, .andRegisterT2, .tstRegisterT2,
-                        .bicRegisterT2, .orrRegisterT2, .ornRegisterT1, .mvnRegisterT2, .teqRegisterT1,
-                        .cmnRegisterT2, .adcRegisterT2, .sbcRegisterT2, .subRegisterT2, .cmpRegisterT3,
-                        .rsbRegisterT1, .lslRegisterT2, .lsrRegisterT2, .asrRegisterT2, .rorRegisterT2, .sxtbT2,
-                        .sxthT2, .uxtbT2, .uxthT2, .clzT1, .rbitT1, .revT2, .rev16T2, .revshT2, .mulT2, .mlsT1,
-                        .smullT1, .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1, .ldrshImmediateWide,
-                        .ldrhRegisterWide, .ldrsbRegisterWide, .ldrshRegisterWide, .strRegisterWide,
-                        .strbRegisterWide, .strhRegisterWide, .ldrLiteralWide, .ldrbLiteral, .ldrhLiteral,
-                        .ldrsbLiteral, .ldrshLiteral, .ldrToPC, .preload, .ldrdImmediate, .ldrdLiteral,
-                        .strdImmediate, .ldrex, .ldrexb, .ldrexh, .strex, .strexb, .strexh, .tbb, .tbh, .ldmWide,
-                        .ldmdb, .stmWide, .stmdb, .clrex, .sadd16, .sasx, .ssax, .ssub16, .sadd8, .ssub8, .qadd16,
-                        .qasx, .qsax, .qsub16, .qadd8, .qsub8, .shadd16, .shasx, .shsax, .shsub16, .shadd8, .shsub8,
-                        .uadd16, .uasx, .usax, .usub16, .uadd8, .usub8, .uqadd16, .uqasx, .uqsax, .uqsub16, .uqadd8,
-                        .uqsub8, .uhadd16, .uhasx, .uhsax, .uhsub16, .uhadd8, .uhsub8, .sel, .qadd, .qdadd, .qsub,
-                        .qdsub, .sxtab, .sxtah, .uxtab, .uxtah, .uxtab16, .uxtb16, .usad8, .usada8, .ssat16, .usat16,
-                        .pkhbt, .pkhtb, .smlaxy, .smulxy, .smlawy, .smulwy, .smlsd, .smuad, .smusd, .smmul, .smmla,
-                        .smmls, .smlalxy, .smlald, .smlsld, .umaal, .vaddF32, .vsubF32, .vmulF32, .vnmulF32,
-                        .vdivF32, .vmlaF32, .vnmlaF32, .vfmaF32, .vfnmaF32, .vsqrtF32, .vabsF32, .vnegF32,
-                        .vmovRegisterF32, .vmovImmediateF32, .vcmpF32, .vcvtFloatToInteger, .vcvtIntegerToFloat,
-                        .vcvtFloatToFixed, .vcvtFixedToFloat, .vcvtHalfToSingle, .vcvtSingleToHalf,
-                        .vmovCoreToSingle, .vmovSingleToCore, .vmovCoresToSingles, .vmovSinglesToCores, .vmrs, .vmsr,
-                        .vldr, .vstr, .vldm, .vstm:
-                        guard let target = executeOther(slot, pc: pc, next: sequential, probe: probe) else { continue dispatch }
-                        next = target
                     }
+                case .ldm:
+                    guard loadMultiple(base: n, list: slot.imm) else { continue dispatch }
+                case .nop, .barrier, .it:
+                    break
+                case .compareAndBranch:
+                    if (r[n] == 0) != (slot.options & 1 != 0) {
+                        baseCycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
+                        next = slot.imm
+                    }
+
+                case .bConditional:
+                    guard conditionPassed(slot.condition) else {
+                        // Not taken: it costs `skippedCycles`, where the prefix counts `cycles`.
+                        baseCycles &+= UInt64(slot.skippedCycles) &- UInt64(slot.cycles)
+                        break
+                    }
+                    let target = slot.imm
+                    if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+                    baseCycles &+= branchFetchWait(target)
+                    probe.directBranch(self, target: target)
+                    next = target
+                case .b:
+                    let target = slot.imm
+                    if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+                    baseCycles &+= branchFetchWait(target)
+                    probe.directBranch(self, target: target)
+                    next = target
+                case .bl:
+                    r[14] = next | 1
+                    baseCycles &+= branchFetchWait(slot.imm)
+                    probe.call(self, target: slot.imm, returnAddress: next)
+                    next = slot.imm
+                case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
+                case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
+                case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
+                case .cmpImmediateT2: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: false)
+                case .movRegisterT3: executeMoveShiftedRegister(slot)
+                case .eorRegisterT2: executeExclusiveOrRegister(slot)
+                case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
+                case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
+
+                case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 4, signed: false) else { continue dispatch }
+                case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: false) else { continue dispatch }
+                case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: false) else { continue dispatch }
+                case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: true) else { continue dispatch }
+                case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue dispatch }
+                case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue dispatch }
+                case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue dispatch }
+                case .ldrRegisterWide: guard executeLoadRegister(slot, pc, next, size: 4, signed: false) else { continue dispatch }
+                case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: false) else { continue dispatch }
+                case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
+                case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
+                case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
+                // Every other op, listed rather than `default` so that the jump table needs no range check.
+                case .undecoded, .undefined, .lsrsRegister, .asrsRegister, .sbcsRegister, .rorsRegister,
+                    .tstRegister, .rsbsImmediate, .cmnRegister, .orrsRegister, .bicsRegister, .mvnsRegister,
+                    .blxRegister, .strhRegister, .strbRegister, .ldrhRegister, .ldrshRegister, .adr,
+                    .subSPImmediate, .sxth, .sxtb, .uxth, .rev, .rev16, .revsh, .cps, .bkpt, .sev, .wfe, .wfi,
+                    .stm, .svc, .udf, .msr, .mrs, .andImmediateT1, .tstImmediateT1, .bicImmediateT1,
+                    .orrImmediateT1, .ornImmediateT1, .mvnImmediateT1, .eorImmediateT1, .teqImmediateT1,
+                    .cmnImmediateT1, .adcImmediateT1, .sbcImmediateT1, .rsbImmediateT2, .adrT2, .movImmediateT3,
+                    .movtT1, .ssatT1, .usatT1, .sbfxT1, .ubfxT1, .bfiT1, .bfcT1, .andRegisterT2, .tstRegisterT2,
+                    .bicRegisterT2, .orrRegisterT2, .ornRegisterT1, .mvnRegisterT2, .teqRegisterT1,
+                    .cmnRegisterT2, .adcRegisterT2, .sbcRegisterT2, .subRegisterT2, .cmpRegisterT3,
+                    .rsbRegisterT1, .lslRegisterT2, .lsrRegisterT2, .asrRegisterT2, .rorRegisterT2, .sxtbT2,
+                    .sxthT2, .uxtbT2, .uxthT2, .clzT1, .rbitT1, .revT2, .rev16T2, .revshT2, .mulT2, .mlsT1,
+                    .smullT1, .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1, .ldrshImmediateWide,
+                    .ldrhRegisterWide, .ldrsbRegisterWide, .ldrshRegisterWide, .strRegisterWide,
+                    .strbRegisterWide, .strhRegisterWide, .ldrLiteralWide, .ldrbLiteral, .ldrhLiteral,
+                    .ldrsbLiteral, .ldrshLiteral, .ldrToPC, .preload, .ldrdImmediate, .ldrdLiteral,
+                    .strdImmediate, .ldrex, .ldrexb, .ldrexh, .strex, .strexb, .strexh, .tbb, .tbh, .ldmWide,
+                    .ldmdb, .stmWide, .stmdb, .clrex, .sadd16, .sasx, .ssax, .ssub16, .sadd8, .ssub8, .qadd16,
+                    .qasx, .qsax, .qsub16, .qadd8, .qsub8, .shadd16, .shasx, .shsax, .shsub16, .shadd8, .shsub8,
+                    .uadd16, .uasx, .usax, .usub16, .uadd8, .usub8, .uqadd16, .uqasx, .uqsax, .uqsub16, .uqadd8,
+                    .uqsub8, .uhadd16, .uhasx, .uhsax, .uhsub16, .uhadd8, .uhsub8, .sel, .qadd, .qdadd, .qsub,
+                    .qdsub, .sxtab, .sxtah, .uxtab, .uxtah, .uxtab16, .uxtb16, .usad8, .usada8, .ssat16, .usat16,
+                    .pkhbt, .pkhtb, .smlaxy, .smulxy, .smlawy, .smulwy, .smlsd, .smuad, .smusd, .smmul, .smmla,
+                    .smmls, .smlalxy, .smlald, .smlsld, .umaal, .vaddF32, .vsubF32, .vmulF32, .vnmulF32,
+                    .vdivF32, .vmlaF32, .vnmlaF32, .vfmaF32, .vfnmaF32, .vsqrtF32, .vabsF32, .vnegF32,
+                    .vmovRegisterF32, .vmovImmediateF32, .vcmpF32, .vcvtFloatToInteger, .vcvtIntegerToFloat,
+                    .vcvtFloatToFixed, .vcvtFixedToFloat, .vcvtHalfToSingle, .vcvtSingleToHalf,
+                    .vmovCoreToSingle, .vmovSingleToCore, .vmovCoresToSingles, .vmovSinglesToCores, .vmrs, .vmsr,
+                    .vldr, .vstr, .vldm, .vstm:
+                    guard let target = executeOther(slot, pc: pc, next: sequential, probe: probe) else { continue dispatch }
+                    next = target
                 }
                 if next != sequential {
                     // A taken branch: straight on into the target's block when it is decoded
@@ -300,9 +310,11 @@ extension CortexMCore {
                     self.pc = next
                     continue dispatch
                 }
+                // The slot that ran last: a failed `conditionCheck` has moved on to the slot it skipped.
+                let prefixCycles = slotPointer.pointee.prefixCycles
                 slotPointer += 1
                 pc = next
-                if baseCycles &+ UInt64(slot.prefixCycles) >= nextEventCycle {
+                if baseCycles &+ UInt64(prefixCycles) >= nextEventCycle {
                     self.pc = pc
                     continue dispatch
                 }

@@ -4,30 +4,39 @@ import ThumbDecoder
 extension CortexMCore {
     /// Decodes the block starting at `start` in the current region's cache and returns
     /// its first slot. Each slot carries its static cost on this core (`lower`) and the
-    /// block's counts up to it, which the run loop's counters are built on.
+    /// block's counts up to it, which the run loop's counters are built on. An IT-block
+    /// instruction is preceded by a `conditionCheck` slot (no cost, not counted); a
+    /// B<cond> checks its own condition.
     @inline(never)
     func decodeBlock(at start: UInt32) -> UnsafeMutablePointer<Slot> {
         let cache = currentCache.unsafelyUnwrapped
         var decoded: [Slot] = []
         var address = start
-        while decoded.count < PredecodeCache.maximumInstructions,
+        var instructionCount = 0
+        var prefixCycles = 0
+        while instructionCount < PredecodeCache.maximumInstructions,
             address &- currentCacheBase < currentCacheSize,
             let instruction = decodeInstruction(at: address)
         {
-            decoded.append(lower(instruction, at: address))
+            if instruction.condition != .al && instruction.op != .bConditional {
+                var check = Slot.conditionCheck(instruction.condition)
+                check.prefixCycles = UInt16(prefixCycles)
+                check.ordinal = UInt8(instructionCount)
+                decoded.append(check)
+            }
+            var slot = lower(instruction, at: address)
+            instructionCount += 1
+            prefixCycles += Int(slot.cycles)
+            slot.prefixCycles = UInt16(prefixCycles)
+            slot.ordinal = UInt8(instructionCount)
+            decoded.append(slot)
             if instruction.op == .it { recordITBlock(instruction, at: address) }
             address &+= UInt32(instruction.byteCount)
             if alwaysLeavesBlock(instruction) { break }
         }
         var endSlot = Slot.endOfBlock
-        var prefixCycles = 0
-        for index in decoded.indices {
-            prefixCycles += Int(decoded[index].cycles)
-            decoded[index].prefixCycles = UInt16(prefixCycles)
-            decoded[index].ordinal = UInt8(index + 1)
-        }
         endSlot.prefixCycles = UInt16(prefixCycles)
-        endSlot.ordinal = UInt8(decoded.count)
+        endSlot.ordinal = UInt8(instructionCount)
         decoded.append(endSlot)
         let block = blockArena.reserve(decoded.count)
         block.initialize(from: decoded, count: decoded.count)

@@ -8,8 +8,9 @@ import Glibc
 /// decoded code starts, a pointer to that block's slots in the `BlockArena`.
 ///
 /// A block is the straight-line code from its start to the first instruction that
-/// always leaves it (B, BL, BX, POP {PC}, …), at most `maximumInstructions` long,
-/// followed by an `endOfBlock` slot. Its slots are contiguous, so the run loop steps
+/// always leaves it (B, BL, BX, POP {PC}, …), at most `maximumInstructions` long
+/// (plus a `conditionCheck` slot before each IT-block instruction), followed by an
+/// `endOfBlock` slot. Its slots are contiguous, so the run loop steps
 /// from one instruction to the next by adding one to a pointer, with no lookup and no
 /// dependence on the previous instruction's size.
 final class PredecodeCache {

@@ -21,6 +21,8 @@ public struct Slot: Sendable {
     public var options: UInt8
     /// The instruction executes only when this condition passes: B<cond>, and every
     /// instruction of an IT block (its condition is fixed by its position in the block).
+    /// B<cond> checks it itself; an IT-block instruction's is checked by the
+    /// `conditionCheck` slot before it, which holds it too.
     public var condition: Condition
     public var setsFlags: Bool
     /// Size in bytes (2 or 4).
@@ -43,6 +45,15 @@ public struct Slot: Sendable {
     static let endOfBlock = Slot(
         op: .undecoded, d: 0, n: 0, m: 0, a: 0, options: 0, condition: .al, setsFlags: false, byteCount: 0,
         cycles: 0, skippedCycles: 0, imm: 0)
+
+    /// The check before an instruction of an IT block: when `condition` fails the run
+    /// loop skips the next slot at that slot's `skippedCycles`. It is not an instruction:
+    /// no size, no cost, not counted.
+    static func conditionCheck(_ condition: Condition) -> Slot {
+        Slot(
+            op: .conditionCheck, d: 0, n: 0, m: 0, a: 0, options: 0, condition: condition, setsFlags: false,
+            byteCount: 0, cycles: 0, skippedCycles: 0, imm: 0)
+    }
 
     init(
         op: Op, d: UInt8, n: UInt8, m: UInt8, a: UInt8, options: UInt8, condition: Condition, setsFlags: Bool,

@@ -58,6 +58,26 @@ struct PredecodeCacheTests {
         #expect(machine.core.instructions == 1 + 5 * 3 + 1)
     }
 
+    @Test("IT blocks across block boundaries: each instruction counted once, a failed one at its skipped cost")
+    func itBlocksAcrossBlockBoundaries() {
+        // cmp r2,r2 (Z = 1); then 40 times: ite eq; adds r0,#1 (runs); ldr r1,[r3] (skipped).
+        // 121 instructions: the blocks split inside IT blocks, where a block starts with the
+        // condition check of an IT-block instruction.
+        let repeats = 40
+        let code: [UInt16] = [0x4292] + [[UInt16]](repeating: [0xBF0C, 0x3001, 0x6819], count: repeats).flatMap { $0 }
+        let machine = TestMachine(.m4, code: code)
+        machine.setRegister(1, 0xCAFE)
+        machine.setRegister(3, TestMachine.sramBase)
+        machine.run()
+        #expect(machine.register(0) == UInt32(repeats))
+        #expect(machine.register(1) == 0xCAFE)
+        // M4 TRM Table 3-1: CMP 1, IT 1 (not folded), ADD 1; an IT-block instruction whose
+        // condition fails costs 1 (docs/cycle-model.md), where LDR would cost 2.
+        #expect(machine.cycles == UInt64(1 + repeats * 3))
+        // The instructions and the BKPT that stops the run.
+        #expect(machine.core.instructions == UInt64(1 + repeats * 3) + 1)
+    }
+
     @Test("Stores to RAM outside decoded code do not discard decoded code")
     func dataStoresLeaveDecodedCodeAlone() {
         // 0x20000100 str r2,[r1]; bkpt — r1 points at data well past the code.
