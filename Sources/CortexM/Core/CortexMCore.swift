@@ -20,8 +20,19 @@ public final class CortexMCore {
     /// Predecode caches, parallel to `bus.regions` (nil for regions that hold no code).
     let caches: [PredecodeCache?]
 
-    /// Address of the instruction being executed (or to execute next).
-    public internal(set) var pc: UInt32 = 0
+    /// Address of the instruction being executed (or to execute next): the running
+    /// slot's address inside a block, `restingPC` outside one. The run loop does not
+    /// store it per instruction. Writing it (a branch, an exception entry or return)
+    /// leaves the running block.
+    public internal(set) var pc: UInt32 {
+        @inline(__always) get { runningSlot == idleSlot ? restingPC : runningSlot.pointee.address }
+        set {
+            leaveRunningBlock()
+            restingPC = newValue
+        }
+    }
+    /// The PC between blocks, where the run loop looks up the next block.
+    var restingPC: UInt32 = 0
     /// APSR condition flags.
     var n = false, z = false, c = false, v = false
     /// EPSR.T: cleared by an interworking branch to an even address; the next

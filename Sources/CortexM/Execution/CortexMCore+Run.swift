@@ -30,13 +30,15 @@ extension CortexMCore {
         self.cycleLimit = cycleLimit
         requestEventCheck()
         dispatch: while true {
-            // Every way out of a block comes here (nothing to add for `idleSlot`).
-            leaveRunningBlock()
+            // Every way out of a block comes here. A handler that redirected the flow has
+            // written `pc`, which left the block; any other exit (a stop, the end of the
+            // block) stays at the address of the slot that ran last.
+            if runningSlot != idleSlot { pc = runningSlot.pointee.address }
             if baseCycles >= nextEventCycle {
                 if let reason = handleEvents() { return reason }
                 continue
             }
-            var pc = self.pc
+            let pc = restingPC
             var offset = pc &- currentCacheBase
             if offset >= currentCacheSize {
                 guard selectCache(for: pc) else {
@@ -48,14 +50,14 @@ extension CortexMCore {
             var slotPointer = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] ?? decodeBlock(at: pc)
             // The block's instructions run one after the other without the lookup above:
             // a handler that changes the flow (a taken branch, a fault, an exception)
-            // leaves the block with `continue dispatch` or a non-sequential `next`.
+            // leaves the block with `continue dispatch` or a `takenTarget`.
             while true {
                 let slot = SlotPointer(slotPointer)
-                self.pc = pc
                 runningSlot = slotPointer
-                var sequential = pc &+ UInt32(slot.byteCount)
-                var next = sequential
+                var takenTarget: UInt32?
                 // Read where a case uses them, so no register is spent on them across the switch.
+                var pc: UInt32 { slot.address }
+                var sequential: UInt32 { slot.address &+ UInt32(slot.byteCount) }
                 var d: Int { Int(slot.d) }
                 var n: Int { Int(slot.n) }
                 var m: Int { Int(slot.m) }
@@ -70,8 +72,6 @@ extension CortexMCore {
                         runningSlot = slotPointer
                         let skipped = SlotPointer(slotPointer)
                         baseCycles &+= UInt64(skipped.skippedCycles) &- UInt64(skipped.cycles)
-                        sequential = pc &+ UInt32(skipped.byteCount)
-                        next = sequential
                     }
                 // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
                 // "setflags = !InITBlock()"); always true on ARMv6-M.
@@ -125,8 +125,9 @@ extension CortexMCore {
                 case .addRegisterHigh:
                     let result = operand(n, pc) &+ operand(m, pc)
                     if d == 15 {
-                        next = branchTarget(result & ~1)
-                        probe.indirectBranch(self, target: next)
+                        let target = branchTarget(result & ~1)
+                        probe.indirectBranch(self, target: target)
+                        takenTarget = target
                     } else if d == 13 {
                         r[13] = result & ~3
                     } else {
@@ -135,8 +136,9 @@ extension CortexMCore {
                 case .movRegister:
                     let value = operand(m, pc)
                     if d == 15 {
-                        next = branchTarget(value & ~1)
-                        probe.indirectBranch(self, target: next)
+                        let target = branchTarget(value & ~1)
+                        probe.indirectBranch(self, target: target)
+                        takenTarget = target
                     } else if d == 13 {
                         r[13] = value & ~3
                     } else {
@@ -146,39 +148,39 @@ extension CortexMCore {
                     let target = operand(m, pc)
                     baseCycles &+= branchFetchWait(target)
                     if writePCInterworking(target) { continue dispatch }
-                    next = self.pc
-                    probe.indirectBranch(self, target: next)
+                    probe.indirectBranch(self, target: self.pc)
+                    takenTarget = self.pc
 
                 // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
                 // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
                 case .ldrLiteral:
                     guard let value = load(slot.imm, size: 4) else { continue dispatch }
                     r[d] = value
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: 15, offset: 15, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: 15, offset: 15, destination: d) }
                 case .ldrImmediate:
                     guard let value = load(r[n] &+ slot.imm, size: 4) else { continue dispatch }
                     r[d] = value
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: n, offset: n, destination: d) }
                 case .ldrhImmediate:
                     guard let value = load(r[n] &+ slot.imm, size: 2) else { continue dispatch }
                     r[d] = value
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: n, offset: n, destination: d) }
                 case .ldrbImmediate:
                     guard let value = load(r[n] &+ slot.imm, size: 1) else { continue dispatch }
                     r[d] = value
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: n, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: n, offset: n, destination: d) }
                 case .ldrRegister:
                     guard let value = load(r[n] &+ r[m], size: 4) else { continue dispatch }
                     r[d] = value
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: n, offset: m, destination: d) }
                 case .ldrbRegister:
                     guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
                     r[d] = value
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: n, offset: m, destination: d) }
                 case .ldrsbRegister:
                     guard let value = load(r[n] &+ r[m], size: 1) else { continue dispatch }
                     r[d] = UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: value)))
-                    if pipelinesLoadStores { pipelineLoad16(pc, next, base: n, offset: m, destination: d) }
+                    if pipelinesLoadStores { pipelineLoad16(pc, sequential, base: n, offset: m, destination: d) }
                 case .strImmediate:
                     guard store(r[n] &+ slot.imm, r[d], size: 4) else { continue dispatch }
                     if pipelinesLoadStores { pipelineStore16(pc, base: n, offset: n) }
@@ -206,8 +208,8 @@ extension CortexMCore {
                     case .branch(let target):
                         baseCycles &+= branchFetchWait(target)
                         if writePCInterworking(target) { continue dispatch }
-                        next = self.pc
-                        probe.indirectBranch(self, target: next)
+                        probe.indirectBranch(self, target: self.pc)
+                        takenTarget = self.pc
                     }
                 case .ldm:
                     guard loadMultiple(base: n, list: slot.imm) else { continue dispatch }
@@ -216,7 +218,7 @@ extension CortexMCore {
                 case .compareAndBranch:
                     if (r[n] == 0) != (slot.options & 1 != 0) {
                         baseCycles &+= UInt64(timing.branchRefillCycles) &+ branchFetchWait(slot.imm)
-                        next = slot.imm
+                        takenTarget = slot.imm
                     }
 
                 case .bConditional:
@@ -229,18 +231,18 @@ extension CortexMCore {
                     if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
                     baseCycles &+= branchFetchWait(target)
                     probe.directBranch(self, target: target)
-                    next = target
+                    takenTarget = target
                 case .b:
                     let target = slot.imm
                     if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
                     baseCycles &+= branchFetchWait(target)
                     probe.directBranch(self, target: target)
-                    next = target
+                    takenTarget = target
                 case .bl:
-                    r[14] = next | 1
+                    r[14] = sequential | 1
                     baseCycles &+= branchFetchWait(slot.imm)
-                    probe.call(self, target: slot.imm, returnAddress: next)
-                    next = slot.imm
+                    probe.call(self, target: slot.imm, returnAddress: sequential)
+                    takenTarget = slot.imm
                 case .movImmediateT2: executeLogicalImmediate(slot, slot.imm, writes: true)
                 case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
                 case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
@@ -250,15 +252,15 @@ extension CortexMCore {
                 case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
                 case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
 
-                case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 4, signed: false) else { continue dispatch }
-                case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: false) else { continue dispatch }
-                case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: false) else { continue dispatch }
-                case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 1, signed: true) else { continue dispatch }
+                case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 4, signed: false) else { continue dispatch }
+                case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 1, signed: false) else { continue dispatch }
+                case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 2, signed: false) else { continue dispatch }
+                case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 1, signed: true) else { continue dispatch }
                 case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue dispatch }
                 case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue dispatch }
                 case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue dispatch }
-                case .ldrRegisterWide: guard executeLoadRegister(slot, pc, next, size: 4, signed: false) else { continue dispatch }
-                case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: false) else { continue dispatch }
+                case .ldrRegisterWide: guard executeLoadRegister(slot, pc, sequential, size: 4, signed: false) else { continue dispatch }
+                case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, sequential, size: 1, signed: false) else { continue dispatch }
                 case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
                 case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
                 case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
@@ -292,30 +294,28 @@ extension CortexMCore {
                     .vcvtFloatToFixed, .vcvtFixedToFloat, .vcvtHalfToSingle, .vcvtSingleToHalf,
                     .vmovCoreToSingle, .vmovSingleToCore, .vmovCoresToSingles, .vmovSinglesToCores, .vmrs, .vmsr,
                     .vldr, .vstr, .vldm, .vstm:
-                    guard let target = executeOther(slot, pc: pc, next: sequential, probe: probe) else { continue dispatch }
-                    next = target
+                    guard let next = executeOther(slot, pc: pc, next: sequential, probe: probe) else { continue dispatch }
+                    if next != sequential { takenTarget = next }
                 }
-                if next != sequential {
+                if let target = takenTarget {
                     // A taken branch: straight on into the target's block when it is decoded
                     // in the same region and no event is due, without the outer loop.
                     leaveRunningBlock()
-                    let offset = next &- currentCacheBase
+                    let offset = target &- currentCacheBase
                     if baseCycles < nextEventCycle && offset < currentCacheSize,
                         let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)]
                     {
                         slotPointer = block
-                        pc = next
                         continue
                     }
-                    self.pc = next
+                    self.pc = target
                     continue dispatch
                 }
                 // The slot that ran last: a failed `conditionCheck` has moved on to the slot it skipped.
                 let prefixCycles = slotPointer.pointee.prefixCycles
                 slotPointer += 1
-                pc = next
                 if baseCycles &+ UInt64(prefixCycles) >= nextEventCycle {
-                    self.pc = pc
+                    self.pc = slotPointer.pointee.address
                     continue dispatch
                 }
             }

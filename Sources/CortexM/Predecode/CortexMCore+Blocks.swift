@@ -20,11 +20,13 @@ extension CortexMCore {
         {
             if instruction.condition != .al && instruction.op != .bConditional {
                 var check = Slot.conditionCheck(instruction.condition)
+                check.address = address
                 check.prefixCycles = UInt16(prefixCycles)
                 check.ordinal = UInt8(instructionCount)
                 decoded.append(check)
             }
             var slot = lower(instruction, at: address)
+            slot.address = address
             instructionCount += 1
             prefixCycles += Int(slot.cycles)
             slot.prefixCycles = UInt16(prefixCycles)
@@ -35,6 +37,7 @@ extension CortexMCore {
             if alwaysLeavesBlock(instruction) { break }
         }
         var endSlot = Slot.endOfBlock
+        endSlot.address = address
         endSlot.prefixCycles = UInt16(prefixCycles)
         endSlot.ordinal = UInt8(instructionCount)
         decoded.append(endSlot)

@@ -1,7 +1,8 @@
 import ThumbDecoder
 
-/// A predecoded instruction as the run loop executes it: the decoded fields plus the
-/// static part of its cost on this core and board. 20 bytes, trivially copyable.
+/// A predecoded instruction as the run loop executes it: the decoded fields, its
+/// address and the static part of its cost on this core and board. 24 bytes, trivially
+/// copyable.
 ///
 /// - Note: `cycles` already includes the TRM base cost and the flash wait states of
 ///   the fetch words the instruction starts; the loop adds only dynamic costs
@@ -39,6 +40,9 @@ public struct Slot: Sendable {
     public var prefixCycles: UInt16 = 0
     /// The expanded immediate of the instruction.
     public var imm: UInt32
+    /// The instruction's address (the address after the block in its end slot): the
+    /// core's `pc` while the slot runs, so the loop never stores the PC.
+    public var address: UInt32 = 0
 
     /// The slot after the last instruction of a block: executing it returns to the run
     /// loop's block lookup at its address (it is not an instruction and costs nothing).
@@ -106,4 +110,5 @@ struct SlotPointer {
     var prefixCycles: UInt16 { @inline(__always) get { pointer.pointee.prefixCycles } }
     var ordinal: UInt8 { @inline(__always) get { pointer.pointee.ordinal } }
     var imm: UInt32 { @inline(__always) get { pointer.pointee.imm } }
+    var address: UInt32 { @inline(__always) get { pointer.pointee.address } }
 }

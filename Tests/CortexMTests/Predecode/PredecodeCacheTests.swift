@@ -78,6 +78,21 @@ struct PredecodeCacheTests {
         #expect(machine.core.instructions == UInt64(1 + repeats * 3) + 1)
     }
 
+    @Test("The PC read between runs is the next instruction's, also when the run stops inside a block")
+    func pcAtStopsInsideABlock() {
+        // Ten adds r0,#1 (1 cycle each, M0 TRM Table 3-1) in one block, then the BKPT.
+        let machine = TestMachine(.m0, code: [UInt16](repeating: 0x3001, count: 10))
+        #expect(machine.run(cycleLimit: 4) == .cycleLimit)
+        #expect(machine.register(0) == 4)
+        #expect(machine.core.pc == TestMachine.codeAddress + 8)
+        #expect(machine.core.instructions == 4)
+        // The run goes on from there, in the middle of the decoded block.
+        #expect(machine.run() == .breakpoint(pc: TestMachine.codeAddress + 20, immediate: 0))
+        #expect(machine.register(0) == 10)
+        #expect(machine.core.pc == TestMachine.codeAddress + 20)
+        #expect(machine.core.instructions == 11)
+    }
+
     @Test("Stores to RAM outside decoded code do not discard decoded code")
     func dataStoresLeaveDecodedCodeAlone() {
         // 0x20000100 str r2,[r1]; bkpt — r1 points at data well past the code.
