@@ -33,8 +33,22 @@ public final class CortexMCore {
     }
     /// The PC between blocks, where the run loop looks up the next block.
     var restingPC: UInt32 = 0
-    /// APSR condition flags.
-    var n = false, z = false, c = false, v = false
+    /// APSR.N and APSR.Z as one value, so that a flag-setting instruction writes both with
+    /// one store: its 32-bit result sign-extended to 64 bits. N is bit 63, and Z is set
+    /// when the low 32 bits are zero (N and Z both set is 0x8000_0000_0000_0000).
+    var negativeZeroSource: UInt64 = 1
+    /// APSR.N.
+    var n: Bool {
+        @inline(__always) get { Int64(bitPattern: negativeZeroSource) < 0 }
+        set { negativeZeroSource = newValue ? negativeZeroSource | 1 << 63 : negativeZeroSource & ~(1 << 63) }
+    }
+    /// APSR.Z.
+    var z: Bool {
+        @inline(__always) get { UInt32(truncatingIfNeeded: negativeZeroSource) == 0 }
+        set { negativeZeroSource = newValue ? negativeZeroSource & 0xFFFF_FFFF_0000_0000 : negativeZeroSource | 1 }
+    }
+    /// APSR.C and APSR.V.
+    var c = false, v = false
     /// EPSR.T: cleared by an interworking branch to an even address; the next
     /// instruction then faults (INVSTATE).
     var thumbBit = true

@@ -12,8 +12,7 @@ extension CortexMCore {
     @inline(__always) func addWithCarry(_ x: UInt32, _ y: UInt32, carryIn: Bool, setFlags: Bool = true) -> UInt32 {
         let result = x &+ y &+ (carryIn ? 1 : 0)
         if setFlags {
-            n = Int32(bitPattern: result) < 0
-            z = result == 0
+            setNZ(result)
             c = carryIn ? x >= ~y : x > ~y
             v = carryIn
                 ? Int32(bitPattern: x).subtractingReportingOverflow(Int32(bitPattern: ~y)).overflow
@@ -22,16 +21,15 @@ extension CortexMCore {
         return result
     }
 
+    /// Writes N and Z of `result` (`negativeZeroSource`).
     @inline(__always) func setNZ(_ result: UInt32) {
-        n = result & 0x8000_0000 != 0
-        z = result == 0
+        negativeZeroSource = UInt64(bitPattern: Int64(Int32(bitPattern: result)))
     }
 
     /// Writes N, Z and C of a logical or shift result, when the instruction sets flags.
     @inline(__always) func setNZC(_ result: UInt32, carry: Bool, when setFlags: Bool) {
         if setFlags {
-            n = result & 0x8000_0000 != 0
-            z = result == 0
+            setNZ(result)
             c = carry
         }
     }

@@ -379,6 +379,16 @@ struct ARMv6MSemanticsTests {
         #expect(machine.core.ipsr == 0)
     }
 
+    @Test("MSR APSR writes every combination of N, Z, C and V over a compare's flags, and MRS reads it back", arguments: 0..<16)
+    func apsrCombinations(_ nzcv: Int) {
+        // CMP r1, #0 with r1 = 5 (N, Z, V clear; C set); MSR APSR, r2; MRS r0, APSR. N and Z
+        // share one stored value (CortexMCore.negativeZeroSource): both set must survive too.
+        let value = UInt32(nzcv) << 28
+        let machine = Self.run([0x2900] + Self.msr(Self.apsr, 2) + Self.mrs(0, Self.apsr), registers: [1: 5, 2: value])
+        #expect(machine.register(0) == value)
+        #expect(Self.flags(of: machine) == Flags(n: nzcv & 8 != 0, z: nzcv & 4 != 0, c: nzcv & 2 != 0, v: nzcv & 1 != 0))
+    }
+
     @Test("MRS IPSR reads 0 in Thread mode and the exception number in a handler")
     func ipsr() {
         var machine = Self.run(Self.mrs(0, Self.ipsr) + Self.mrs(1, Self.xpsrSYSm), registers: [0: 0xFFFF])
