@@ -166,9 +166,19 @@ extension CortexMCore {
         writeLogical(slot, ~operand, carry: carry)
     }
 
-    /// The shifted Rm of an arithmetic shifted-register op (its shifter carry is unused).
-    @inline(__always) func shiftedArithmeticOperand(_ slot: SlotPointer) -> UInt32 {
-        shiftedOperand(r[Int(slot.m)], slot).0
+    /// The shifted Rm of a shifted-register op whose shifter carry is unused (arithmetic,
+    /// or logical without S). LSL by an immediate (imm5 0–31, none included), the form
+    /// compilers use for scaled indices and plain moves, is computed in place
+    /// (`@_transparent`: the run loop's `switch` would leave an `@inline(__always)` helper
+    /// as a call); the other shifts are a call.
+    @_transparent func shiftedOperandWithoutCarry(_ slot: SlotPointer) -> UInt32 {
+        let value = r[Int(slot.m)]
+        if slot.options & 7 == 0 { return value &<< slot.imm }
+        return shiftedOperandOtherThanLSL(value, slot)
+    }
+
+    @inline(never) func shiftedOperandOtherThanLSL(_ value: UInt32, _ slot: SlotPointer) -> UInt32 {
+        shiftedOperand(value, slot).0
     }
 
     // MARK: - Data processing (register), miscellaneous (A5.3.12, A5.3.15)

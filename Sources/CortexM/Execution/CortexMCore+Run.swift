@@ -247,9 +247,12 @@ extension CortexMCore {
                 case .addImmediateT3: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: true)
                 case .subImmediateT3: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: true)
                 case .cmpImmediateT2: executeArithmetic(slot, r[n], ~slot.imm, carryIn: true, writes: false)
-                case .movRegisterT3: executeMoveShiftedRegister(slot)
-                case .eorRegisterT2: executeExclusiveOrRegister(slot)
-                case .addRegisterT3: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: true)
+                // Without S the shifter's carry is not needed.
+                case .movRegisterT3:
+                    if slot.setsFlags { executeMoveShiftedRegister(slot) } else { writeRegisterOrSP(d, shiftedOperandWithoutCarry(slot)) }
+                case .eorRegisterT2:
+                    if slot.setsFlags { executeExclusiveOrRegister(slot) } else { r[d] = r[n] ^ shiftedOperandWithoutCarry(slot) }
+                case .addRegisterT3: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: false, writes: true)
                 case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
 
                 case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 4, signed: false) else { continue dispatch }
@@ -477,12 +480,12 @@ extension CortexMCore {
         case .ornRegisterT1: executeOrNotRegister(slot)
         case .mvnRegisterT2: executeMoveNotRegister(slot)
         case .teqRegisterT1: executeTestEquivalenceRegister(slot)
-        case .cmnRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: false, writes: false)
-        case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedArithmeticOperand(slot), carryIn: c, writes: true)
-        case .sbcRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: c, writes: true)
-        case .subRegisterT2: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: true)
-        case .cmpRegisterT3: executeArithmetic(slot, r[n], ~shiftedArithmeticOperand(slot), carryIn: true, writes: false)
-        case .rsbRegisterT1: executeArithmetic(slot, ~r[n], shiftedArithmeticOperand(slot), carryIn: true, writes: true)
+        case .cmnRegisterT2: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: false, writes: false)
+        case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: c, writes: true)
+        case .sbcRegisterT2: executeArithmetic(slot, r[n], ~shiftedOperandWithoutCarry(slot), carryIn: c, writes: true)
+        case .subRegisterT2: executeArithmetic(slot, r[n], ~shiftedOperandWithoutCarry(slot), carryIn: true, writes: true)
+        case .cmpRegisterT3: executeArithmetic(slot, r[n], ~shiftedOperandWithoutCarry(slot), carryIn: true, writes: false)
+        case .rsbRegisterT1: executeArithmetic(slot, ~r[n], shiftedOperandWithoutCarry(slot), carryIn: true, writes: true)
         // Data processing (register) (A5.3.12) and miscellaneous operations (A5.3.15).
         case .lslRegisterT2: executeShiftRegister(slot, type: 0)
         case .lsrRegisterT2: executeShiftRegister(slot, type: 1)
