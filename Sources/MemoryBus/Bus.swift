@@ -28,17 +28,26 @@ public struct RegionStorage {
 /// an empty range when there is none. Trivially copyable.
 public struct FastWindow {
     public let baseAddress: UInt32
-    /// 0 when the window has no direct path.
-    public let byteCount: UInt32
+    /// Offsets from `baseAddress` below this hold a whole access of up to 4 bytes:
+    /// `byteCount − 3`, so one compare serves every access size (an access to a region's
+    /// last three bytes takes the region path). 0 when the window has no direct path.
+    public let accessEnd: UInt32
     public let bytes: UnsafeMutableRawPointer?
+
+    public init(baseAddress: UInt32, byteCount: UInt32, bytes: UnsafeMutableRawPointer?) {
+        self.baseAddress = baseAddress
+        self.accessEnd = byteCount >= 4 ? byteCount - 3 : 0
+        self.bytes = bytes
+    }
 
     nonisolated(unsafe) static let noDirectPath = FastWindow(baseAddress: 0, byteCount: 0, bytes: nil)
 
-    /// The host address of `address ..< address + length` when the window serves all of it.
+    /// The host address of an access of 1, 2 or 4 bytes at `address` when the window
+    /// serves all of it.
     @inlinable @inline(__always)
-    public func pointer(to address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
+    public func pointer(to address: UInt32) -> UnsafeMutableRawPointer? {
         let offset = address &- baseAddress
-        guard offset < byteCount && byteCount &- offset >= length else { return nil }
+        guard offset < accessEnd else { return nil }
         return bytes.unsafelyUnwrapped + Int(offset)
     }
 }
@@ -139,17 +148,11 @@ public final class Bus {
         return scanRegions(containing: address, length: length)
     }
 
-    /// The host address of a data read of `address ..< address + length` that needs no
+    /// The host address of a data read of 1, 2 or 4 bytes at `address` that needs no
     /// wait states or accelerator, or nil (the caller then takes `regionIndex`).
     @inlinable @inline(__always)
-    public func directReadPointer(_ address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
-        fastReads[Int(address >> Bus.windowShift)].pointer(to: address, length: length)
-    }
-
-    /// The host address of a data write of `address ..< address + length` to RAM, or nil.
-    @inlinable @inline(__always)
-    public func directWritePointer(_ address: UInt32, length: UInt32) -> UnsafeMutableRawPointer? {
-        fastWrites[Int(address >> Bus.windowShift)].pointer(to: address, length: length)
+    public static func directPointer(_ windows: UnsafeMutablePointer<FastWindow>, _ address: UInt32) -> UnsafeMutableRawPointer? {
+        windows[Int(address >> Bus.windowShift)].pointer(to: address)
     }
 
     /// `regionIndex` for the rare access outside its window's first region (two

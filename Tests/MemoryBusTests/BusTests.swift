@@ -37,12 +37,26 @@ struct BusTests {
     func directPathsSkipWaitStatesAndReadOnlyMemory() {
         let bus = Self.makeBus()
         let flash = bus.fastReads[0x0800_0000 >> 20]
-        #expect(flash.byteCount == 0)
-        #expect(bus.fastWrites[0x0800_0000 >> 20].byteCount == 0)
+        #expect(flash.accessEnd == 0)
+        #expect(bus.fastWrites[0x0800_0000 >> 20].accessEnd == 0)
         let sram = bus.fastReads[0x2000_0000 >> 20]
-        #expect(sram.baseAddress == 0x2000_0000 && sram.byteCount == 0x800 && sram.bytes == bus.regions[1].bytes)
-        #expect(bus.fastWrites[0x2000_0000 >> 20].byteCount == 0x800)
-        #expect(bus.fastReads[0x4000_0000 >> 20].byteCount == 0)
+        #expect(sram.baseAddress == 0x2000_0000 && sram.accessEnd == 0x800 - 3 && sram.bytes == bus.regions[1].bytes)
+        #expect(bus.fastWrites[0x2000_0000 >> 20].accessEnd == 0x800 - 3)
+        #expect(bus.fastReads[0x4000_0000 >> 20].accessEnd == 0)
+    }
+
+    @Test("A direct path serves every access that lies wholly in its region with one compare; the last three bytes go the region path")
+    func directPathBounds() {
+        let bus = Self.makeBus()
+        let sram = bus.regions[1].bytes
+        #expect(Bus.directPointer(bus.fastReads, 0x2000_0000) == sram)
+        #expect(Bus.directPointer(bus.fastWrites, 0x2000_07FC) == sram + 0x7FC)
+        for address: UInt32 in [0x2000_07FD, 0x2000_07FF, 0x2000_0800, 0x1FFF_FFFF] {
+            #expect(Bus.directPointer(bus.fastReads, address) == nil)
+        }
+        // The region path still serves the last bytes (for accesses that fit).
+        #expect(bus.regionIndex(containing: 0x2000_07FF, length: 1) == 1)
+        #expect(Bus.directPointer(bus.fastReads, 0x0800_0000) == nil, "flash with wait states")
     }
 
     @Test("Regions carry their wait states and only RAM is writable")

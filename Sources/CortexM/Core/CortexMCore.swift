@@ -13,6 +13,10 @@ public final class CortexMCore {
     public let timing: CoreTiming
     /// The memory system.
     public let bus: Bus
+    /// The bus's direct-path tables (`Bus.fastReads`, `fastWrites`), held here so that a
+    /// load or store reaches its window with one load from the core.
+    let fastReads: UnsafeMutablePointer<FastWindow>
+    let fastWrites: UnsafeMutablePointer<FastWindow>
     /// Decodes instructions for `configuration.instructionSet`.
     let decoder: ThumbDecoder
     /// R0–R15; R13 is the active stack pointer, R15 is set to PC+4 while an instruction executes.
@@ -183,6 +187,8 @@ public final class CortexMCore {
         self.configuration = configuration
         self.timing = CoreTiming(kind: configuration.kind, multiplierCycles: configuration.multiplierCycles)
         self.bus = bus
+        self.fastReads = bus.fastReads
+        self.fastWrites = bus.fastWrites
         self.decoder = ThumbDecoder(instructionSet: configuration.instructionSet)
         self.r = .allocate(capacity: 16)
         r.initialize(repeating: 0, count: 16)

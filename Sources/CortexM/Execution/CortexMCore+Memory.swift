@@ -16,7 +16,7 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return nil
         }
-        if let pointer = bus.directReadPointer(address, length: size) {
+        if let pointer = Bus.directPointer(fastReads, address) {
             return Self.readLittleEndian(pointer, size: size)
         }
         if let index = bus.regionIndex(containing: address, length: size) {
@@ -36,7 +36,7 @@ extension CortexMCore {
             raiseFault(.unalignedAccess(address: address))
             return false
         }
-        if let pointer = bus.directWritePointer(address, length: size), !overlapsDecodedRAMCode(address, size: size) {
+        if let pointer = Bus.directPointer(fastWrites, address), !overlapsDecodedRAMCode(address, size: size) {
             Self.writeLittleEndian(pointer, value, size: size)
             return true
         }
