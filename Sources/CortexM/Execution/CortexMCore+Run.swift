@@ -73,54 +73,54 @@ extension CortexMCore {
                         let skipped = SlotPointer(slotPointer)
                         baseCycles &+= UInt64(skipped.skippedCycles) &- UInt64(skipped.cycles)
                     }
-                // `setsFlags` is false for the 16-bit forms inside an IT block (DDI 0403 A6.7:
-                // "setflags = !InITBlock()"); always true on ARMv6-M.
+                // These 16-bit forms always set the flags here: inside an IT block, where they
+                // do not, their slots hold the 32-bit form without S (`formWithoutFlags`).
                 case .lslImmediate:
                     let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
                     r[d] = result
-                    setNZC(result, carry: carry, when: slot.setsFlags)
+                    setNZC(result, carry: carry, when: true)
                 case .lsrImmediate:
                     let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
                     r[d] = result
-                    setNZC(result, carry: carry, when: slot.setsFlags)
+                    setNZC(result, carry: carry, when: true)
                 case .asrImmediate:
                     let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
                     r[d] = result
-                    setNZC(result, carry: carry, when: slot.setsFlags)
+                    setNZC(result, carry: carry, when: true)
                 case .addsRegister:
-                    r[d] = addWithCarry(r[n], r[m], carryIn: false, setFlags: slot.setsFlags)
+                    r[d] = addWithCarry(r[n], r[m], carryIn: false)
                 case .subsRegister:
-                    r[d] = addWithCarry(r[n], ~r[m], carryIn: true, setFlags: slot.setsFlags)
+                    r[d] = addWithCarry(r[n], ~r[m], carryIn: true)
                 case .addsImmediate:
-                    r[d] = addWithCarry(r[n], slot.imm, carryIn: false, setFlags: slot.setsFlags)
+                    r[d] = addWithCarry(r[n], slot.imm, carryIn: false)
                 case .subsImmediate:
-                    r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true, setFlags: slot.setsFlags)
+                    r[d] = addWithCarry(r[n], ~slot.imm, carryIn: true)
                 case .movsImmediate:
                     r[d] = slot.imm
-                    if slot.setsFlags { setNZ(slot.imm) }
+                    setNZ(slot.imm)
                 case .cmpImmediate:
                     _ = addWithCarry(r[n], ~slot.imm, carryIn: true)
 
                 case .andsRegister:
                     let result = r[n] & r[m]
                     r[d] = result
-                    if slot.setsFlags { setNZ(result) }
+                    setNZ(result)
                 case .eorsRegister:
                     let result = r[n] ^ r[m]
                     r[d] = result
-                    if slot.setsFlags { setNZ(result) }
+                    setNZ(result)
                 case .lslsRegister:
                     let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
                     r[d] = result
-                    setNZC(result, carry: carry, when: slot.setsFlags)
+                    setNZC(result, carry: carry, when: true)
                 case .adcsRegister:
-                    r[d] = addWithCarry(r[n], r[m], carryIn: c, setFlags: slot.setsFlags)
+                    r[d] = addWithCarry(r[n], r[m], carryIn: c)
                 case .cmpRegister:
                     _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
                 case .mulsRegister:
                     let result = r[n] &* r[m]
                     r[d] = result
-                    if slot.setsFlags { setNZ(result) }
+                    setNZ(result)
 
                 case .addRegisterHigh:
                     let result = operand(n, pc) &+ operand(m, pc)
@@ -304,12 +304,17 @@ extension CortexMCore {
                     // A taken branch: straight on into the target's block when it is decoded
                     // in the same region and no event is due, without the outer loop.
                     leaveRunningBlock()
-                    let offset = target &- currentCacheBase
-                    if baseCycles < nextEventCycle && offset < currentCacheSize,
-                        let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)]
-                    {
-                        slotPointer = block
-                        continue
+                    if baseCycles < nextEventCycle {
+                        // A loop inside one block goes back to its first slot.
+                        if slot.loopBack != 0 {
+                            slotPointer -= Int(slot.loopBack)
+                            continue
+                        }
+                        let offset = target &- currentCacheBase
+                        if offset < currentCacheSize, let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] {
+                            slotPointer = block
+                            continue
+                        }
                     }
                     self.pc = target
                     continue dispatch

@@ -27,6 +27,12 @@ extension CortexMCore {
             }
             var slot = lower(instruction, at: address)
             slot.address = address
+            switch instruction.op {
+            case .b, .bConditional, .compareAndBranch:
+                if instruction.imm == start && !decoded.isEmpty { slot.loopBack = UInt8(decoded.count) }
+            default:
+                break
+            }
             instructionCount += 1
             prefixCycles += Int(slot.cycles)
             slot.prefixCycles = UInt16(prefixCycles)
@@ -105,7 +111,41 @@ extension CortexMCore {
     func lower(_ instruction: Instruction, at address: UInt32) -> Slot {
         let fetchWords = instruction.byteCount == 4 ? 1 : (address & 2 == 0 ? 1 : 0)
         let fetchWait = fetchWords * Int(fetchWaitStates)
-        return Slot(instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
+        var slot = Slot(instruction, cycles: timing.baseCycles(instruction) + fetchWait, skippedCycles: 1 + fetchWait)
+        if !instruction.setsFlags, let (op, shiftType) = Self.formWithoutFlags(instruction.op) {
+            slot.op = op
+            slot.options = shiftType
+            if instruction.op == .addsRegister || instruction.op == .subsRegister || instruction.op == .andsRegister
+                || instruction.op == .eorsRegister || instruction.op == .adcsRegister
+            {
+                slot.imm = 0  // the shift amount of the shifted-register form
+            }
+        }
+        return slot
+    }
+
+    /// The 32-bit form without S, and its shift type, that executes a 16-bit
+    /// data-processing instruction inside an IT block, where it does not set the flags
+    /// (DDI 0403 A6.7: "setflags = !InITBlock()"). The run loop's cases for the 16-bit
+    /// forms then always write the flags, without testing `setsFlags`; the cost stays the
+    /// 16-bit instruction's.
+    static func formWithoutFlags(_ op: Op) -> (Op, UInt8)? {
+        switch op {
+        case .lslImmediate: return (.movRegisterT3, 0)
+        case .lsrImmediate: return (.movRegisterT3, 1)
+        case .asrImmediate: return (.movRegisterT3, 2)
+        case .addsRegister: return (.addRegisterT3, 0)
+        case .subsRegister: return (.subRegisterT2, 0)
+        case .addsImmediate: return (.addImmediateT3, 0)
+        case .subsImmediate: return (.subImmediateT3, 0)
+        case .movsImmediate: return (.movImmediateT2, 0)
+        case .andsRegister: return (.andRegisterT2, 0)
+        case .eorsRegister: return (.eorRegisterT2, 0)
+        case .lslsRegister: return (.lslRegisterT2, 0)
+        case .adcsRegister: return (.adcRegisterT2, 0)
+        case .mulsRegister: return (.mulT2, 0)
+        default: return nil
+        }
     }
 
     /// Forgets all decoded code after a store into it (self-modifying code, code copied

@@ -35,6 +35,10 @@ public struct Slot: Sendable {
     /// The number of instructions of the block up to and including this one (the
     /// block's instruction count in its end slot).
     public var ordinal: UInt8 = 0
+    /// For a direct branch to the first slot of its own block (a loop that fits in one
+    /// block): how many slots back that slot is, so the run loop goes round without the
+    /// cache lookup; 0 for every other slot.
+    public var loopBack: UInt8 = 0
     /// The sum of `cycles` of the block's slots up to and including this one (all of
     /// them in the end slot).
     public var prefixCycles: UInt16 = 0
@@ -109,6 +113,7 @@ struct SlotPointer {
     var skippedCycles: UInt8 { @inline(__always) get { pointer.pointee.skippedCycles } }
     var prefixCycles: UInt16 { @inline(__always) get { pointer.pointee.prefixCycles } }
     var ordinal: UInt8 { @inline(__always) get { pointer.pointee.ordinal } }
+    var loopBack: UInt8 { @inline(__always) get { pointer.pointee.loopBack } }
     var imm: UInt32 { @inline(__always) get { pointer.pointee.imm } }
     var address: UInt32 { @inline(__always) get { pointer.pointee.address } }
 }

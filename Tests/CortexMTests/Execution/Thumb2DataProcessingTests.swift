@@ -428,6 +428,45 @@ struct Thumb2DataProcessingTests {
 
     // MARK: - IT blocks
 
+    /// A 16-bit data-processing instruction with r0 and r1 preset, and the r0 it leaves.
+    struct NarrowCase: Sendable, CustomTestStringConvertible {
+        let name: String, encoding: UInt16, r0: UInt32, r1: UInt32, expected: UInt32
+        var testDescription: String { name }
+    }
+
+    static let narrowForms: [NarrowCase] = [
+        NarrowCase(name: "lsls r0, r1, #4", encoding: 0x0108, r0: 0, r1: 0x1234_5678, expected: 0x2345_6780),
+        NarrowCase(name: "lsrs r0, r1, #4", encoding: 0x0908, r0: 0, r1: 0x1234_5678, expected: 0x0123_4567),
+        NarrowCase(name: "asrs r0, r1, #4", encoding: 0x1108, r0: 0, r1: 0x8000_0010, expected: 0xF800_0001),
+        NarrowCase(name: "adds r0, r1, r2 (r2 = 7)", encoding: 0x1888, r0: 0, r1: 5, expected: 12),
+        NarrowCase(name: "subs r0, r1, r2 (r2 = 7)", encoding: 0x1A88, r0: 0, r1: 5, expected: 0xFFFF_FFFE),
+        NarrowCase(name: "adds r0, #3", encoding: 0x3003, r0: 10, r1: 0, expected: 13),
+        NarrowCase(name: "subs r0, #3", encoding: 0x3803, r0: 10, r1: 0, expected: 7),
+        NarrowCase(name: "movs r0, #0x80", encoding: 0x2080, r0: 0, r1: 0, expected: 0x80),
+        NarrowCase(name: "ands r0, r1", encoding: 0x4008, r0: 0xF0F0, r1: 0xFF00, expected: 0xF000),
+        NarrowCase(name: "eors r0, r1", encoding: 0x4048, r0: 0xF0F0, r1: 0xFF00, expected: 0x0FF0),
+        NarrowCase(name: "lsls r0, r1", encoding: 0x4088, r0: 1, r1: 4, expected: 16),
+        NarrowCase(name: "adcs r0, r1 (C = 1)", encoding: 0x4148, r0: 1, r1: 2, expected: 4),
+        NarrowCase(name: "muls r0, r1, r0", encoding: 0x4348, r0: 3, r1: 5, expected: 15),
+    ]
+
+    @Test("Inside an IT block the 16-bit data-processing forms compute as outside it and leave the flags alone", arguments: narrowForms)
+    func narrowFormsInsideIT(_ form: NarrowCase) {
+        // it eq (BF08) with Z set, and it al (BFE8): the instruction runs and must not write
+        // NZCV (DDI 0403 A6.7, "setflags = !InITBlock()"); armsim runs it as the 32-bit form
+        // without S (CortexMCore.formWithoutFlags).
+        for it: UInt16 in [0xBF08, 0xBFE8] {
+            let machine = TestMachine(.m4, code: [it, form.encoding])
+            machine.setRegister(0, form.r0)
+            machine.setRegister(1, form.r1)
+            machine.setRegister(2, 7)
+            machine.core.n = true; machine.core.z = true; machine.core.c = true; machine.core.v = true
+            machine.run()
+            #expect(machine.register(0) == form.expected, "\(form.name) after it 0x\(String(it, radix: 16))")
+            #expect(Self.flags(of: machine) == Flags(n: true, z: true, c: true, v: true))
+        }
+    }
+
     @Test("Inside an IT block a 32-bit ADDS still sets the flags, and a failed condition skips it")
     func flagSettingFormsInsideIT() {
         // it eq (BF08); adds.w r0, r0, #1 (F110 0001).

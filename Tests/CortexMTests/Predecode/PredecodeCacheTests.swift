@@ -48,7 +48,9 @@ struct PredecodeCacheTests {
 
     @Test("A loop whose taken branch goes straight on into its decoded block counts every pass")
     func loopBranchChainsIntoDecodedBlock() {
-        // movs r0,#0; loop: adds r0,#1; cmp r0,#5; bne loop; bkpt
+        // movs r0,#0; loop: adds r0,#1; cmp r0,#5; bne loop; bkpt. The first BNE leaves for the
+        // lookup of `loop`, which decodes a block there; from then on BNE branches to the
+        // first slot of its own block (`Slot.loopBack`).
         let machine = TestMachine(.m0, code: [0x2000, 0x3001, 0x2805, 0xD1FC])
         machine.run()
         #expect(machine.register(0) == 5)
