@@ -167,18 +167,18 @@ extension CortexMCore {
     }
 
     /// The shifted Rm of a shifted-register op whose shifter carry is unused (arithmetic,
-    /// or logical without S). LSL by an immediate (imm5 0–31, none included), the form
-    /// compilers use for scaled indices and plain moves, is computed in place
-    /// (`@_transparent`: the run loop's `switch` would leave an `@inline(__always)` helper
-    /// as a call); the other shifts are a call.
+    /// or logical without S), computed in place: `@_transparent`, since the run loop's
+    /// `switch` would leave an `@inline(__always)` helper as a call. DecodeImmShift
+    /// (A7.4.2) gave LSL 0–31, LSR and ASR 1–32, ROR 1–31, and RRX (`options` bit 2).
     @_transparent func shiftedOperandWithoutCarry(_ slot: SlotPointer) -> UInt32 {
         let value = r[Int(slot.m)]
-        if slot.options & 7 == 0 { return value &<< slot.imm }
-        return shiftedOperandOtherThanLSL(value, slot)
-    }
-
-    @inline(never) func shiftedOperandOtherThanLSL(_ value: UInt32, _ slot: SlotPointer) -> UInt32 {
-        shiftedOperand(value, slot).0
+        switch slot.options & 7 {
+        case 0: return value &<< slot.imm
+        case 1: return value >> slot.imm
+        case 2: return UInt32(bitPattern: Int32(bitPattern: value) >> Int32(slot.imm))
+        case 3: return value &>> slot.imm | value &<< (32 &- slot.imm)
+        default: return rotateRightWithExtend(value).0
+        }
     }
 
     // MARK: - Data processing (register), miscellaneous (A5.3.12, A5.3.15)
