@@ -19,7 +19,8 @@ public final class CortexMCore {
     let fastWrites: UnsafeMutablePointer<FastWindow>
     /// Decodes instructions for `configuration.instructionSet`.
     let decoder: ThumbDecoder
-    /// R0–R15; R13 is the active stack pointer, R15 is set to PC+4 while an instruction executes.
+    /// R0–R15; R13 is the active stack pointer. R15's entry is not kept: handlers read the
+    /// PC through `operand` (the instruction's address + 4) or `pc`.
     let r: UnsafeMutablePointer<UInt32>
     /// Predecode caches, parallel to `bus.regions` (nil for regions that hold no code).
     let caches: [PredecodeCache?]

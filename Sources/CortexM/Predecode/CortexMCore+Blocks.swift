@@ -115,11 +115,6 @@ extension CortexMCore {
         if !instruction.setsFlags, let (op, shiftType) = Self.formWithoutFlags(instruction.op) {
             slot.op = op
             slot.options = shiftType
-            if instruction.op == .addsRegister || instruction.op == .subsRegister || instruction.op == .andsRegister
-                || instruction.op == .eorsRegister || instruction.op == .adcsRegister
-            {
-                slot.imm = 0  // the shift amount of the shifted-register form
-            }
         }
         return slot
     }
@@ -128,7 +123,8 @@ extension CortexMCore {
     /// data-processing instruction inside an IT block, where it does not set the flags
     /// (DDI 0403 A6.7: "setflags = !InITBlock()"). The run loop's cases for the 16-bit
     /// forms then always write the flags, without testing `setsFlags`; the cost stays the
-    /// 16-bit instruction's.
+    /// 16-bit instruction's. The operands carry over: a shift's amount is the shifted
+    /// form's, and the register forms' `imm`, 0, is a shift of none.
     static func formWithoutFlags(_ op: Op) -> (Op, UInt8)? {
         switch op {
         case .lslImmediate: return (.movRegisterT3, 0)
