@@ -27,7 +27,7 @@ extension CortexMCore {
     }
 
     /// Writes N, Z and C of a logical or shift result, when the instruction sets flags.
-    @inline(__always) func setNZC(_ result: UInt32, carry: Bool, when setFlags: Bool) {
+    @inline(__always) func setNZC(_ result: UInt32, carry: Bool, when setFlags: Bool = true) {
         if setFlags {
             setNZ(result)
             c = carry

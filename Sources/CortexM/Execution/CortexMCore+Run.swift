@@ -78,15 +78,15 @@ extension CortexMCore {
                 case .lslImmediate:
                     let (result, carry) = shiftC(r[m], type: 0, amount: slot.imm)
                     r[d] = result
-                    setNZC(result, carry: carry, when: true)
+                    setNZC(result, carry: carry)
                 case .lsrImmediate:
                     let (result, carry) = shiftC(r[m], type: 1, amount: slot.imm)
                     r[d] = result
-                    setNZC(result, carry: carry, when: true)
+                    setNZC(result, carry: carry)
                 case .asrImmediate:
                     let (result, carry) = shiftC(r[m], type: 2, amount: slot.imm)
                     r[d] = result
-                    setNZC(result, carry: carry, when: true)
+                    setNZC(result, carry: carry)
                 case .addsRegister:
                     r[d] = addWithCarry(r[n], r[m], carryIn: false)
                 case .subsRegister:
@@ -112,7 +112,7 @@ extension CortexMCore {
                 case .lslsRegister:
                     let (result, carry) = shiftC(r[n], type: 0, amount: r[m] & 0xFF)
                     r[d] = result
-                    setNZC(result, carry: carry, when: true)
+                    setNZC(result, carry: carry)
                 case .adcsRegister:
                     r[d] = addWithCarry(r[n], r[m], carryIn: c)
                 case .cmpRegister:
