@@ -54,6 +54,9 @@ public enum Op: UInt16, Sendable {
     /// instruction that follows it in a predecoded block (it skips that instruction when
     /// the condition fails), so that unconditional instructions carry no check at all.
     case conditionCheck
+    /// Not an instruction: put in place of a predecoded slot's op by the executor so that
+    /// it leaves the block before that slot, where an event falls due.
+    case eventStop
     /// `LSLS Rd, Rm, #imm5` (LSL (immediate) T1, A6.7.35); `MOVS Rd, Rm` when imm5 = 0.
     case lslImmediate
     /// `LSRS Rd, Rm, #imm` (LSR (immediate) T1, A6.7.37); imm 0 encodes 32.

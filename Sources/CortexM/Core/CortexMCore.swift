@@ -101,7 +101,10 @@ public final class CortexMCore {
     /// Cycles executed so far (modeled core clock cycles, including sleep).
     public internal(set) var cycles: UInt64 {
         @inline(__always) get { baseCycles &+ UInt64(runningSlot.pointee.prefixCycles) }
-        set { baseCycles = newValue &- UInt64(runningSlot.pointee.prefixCycles) }
+        set {
+            baseCycles = newValue &- UInt64(runningSlot.pointee.prefixCycles)
+            checkEventWithinRunningBlock()
+        }
     }
     /// Instructions executed so far.
     public internal(set) var instructions: UInt64 {
@@ -146,6 +149,12 @@ public final class CortexMCore {
     /// The loop handles events (SysTick, pending exceptions, stop requests) when
     /// `cycles` reaches this value; setting it to 0 forces a check before the next instruction.
     var nextEventCycle: UInt64 = 0
+    /// The slot whose op is replaced by `.eventStop`, and that op (CortexMCore+EventStop.swift).
+    var eventStopSlot: UnsafeMutablePointer<Slot>?
+    var eventStopReplacedOp: Op = .undecoded
+    /// The static cycles of the running block (the total in its header slot), set as the
+    /// loop enters a block, against which a dynamic cost in its middle is checked.
+    var runningBlockCycles: UInt64 = 0
     /// The run stops when `cycles` reaches this.
     var cycleLimit: UInt64 = .max
     /// A wall-clock limit for the run (monotonic nanoseconds), or nil. It is checked at
@@ -311,6 +320,6 @@ public final class CortexMCore {
     /// Requests the run loop to stop at the next instruction boundary.
     public func requestStop(_ reason: StopReason) {
         if stopReason == nil { stopReason = reason }
-        nextEventCycle = 0
+        requestEventCheck()
     }
 }

@@ -266,6 +266,7 @@ extension CortexMCore {
             r[Int(slot.d)] = UInt32(bitPattern: dividend.dividedReportingOverflow(by: divisor).partialValue)
         }
         baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend.magnitude, divisorMagnitude: divisor.magnitude)
+        checkEventWithinRunningBlock()
         return true
     }
 
@@ -283,6 +284,7 @@ extension CortexMCore {
             r[Int(slot.d)] = dividend / divisor
         }
         baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend, divisorMagnitude: divisor)
+        checkEventWithinRunningBlock()
         return true
     }
 }

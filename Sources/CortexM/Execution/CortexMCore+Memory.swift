@@ -21,9 +21,7 @@ extension CortexMCore {
         }
         if let index = bus.regionIndex(containing: address, length: size) {
             let region = bus.regions[index]
-            if region.waitStates != 0 {
-                baseCycles &+= region.hasAccelerator ? acceleratedReadWait(index, address) : UInt64(region.waitStates)
-            }
+            if region.waitStates != 0 { addDataReadWaitStates(index, address) }
             if tracksMemory { noteLoad(region: index, address: address, size: size, pc: pc) }
             return Self.readLittleEndian(region.bytes + Int(address &- region.baseAddress), size: size)
         }
@@ -48,6 +46,15 @@ extension CortexMCore {
             return true
         }
         return storeSlow(address, value, size: size)
+    }
+
+    /// Adds the wait states of a data read from a region that has them: out of line, so
+    /// that the loads inlined into the run loop stay small.
+    @inline(never)
+    func addDataReadWaitStates(_ regionIndex: Int, _ address: UInt32) {
+        let region = bus.regions[regionIndex]
+        baseCycles &+= region.hasAccelerator ? acceleratedReadWait(regionIndex, address) : UInt64(region.waitStates)
+        checkEventWithinRunningBlock()
     }
 
     /// Wait states of a data read behind a flash accelerator: paid when the line misses

@@ -34,6 +34,7 @@ extension CortexMCore {
             // written `pc`, which left the block; any other exit (a stop, the end of the
             // block) stays at the address of the slot that ran last.
             if runningSlot != idleSlot { pc = runningSlot.pointee.address }
+            removeEventStop()
             if baseCycles >= nextEventCycle {
                 if let reason = handleEvents() { return reason }
                 continue
@@ -48,6 +49,7 @@ extension CortexMCore {
                 offset = pc &- currentCacheBase
             }
             var slotPointer = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] ?? decodeBlock(at: pc)
+            enterBlock(slotPointer)
             // The block's instructions run one after the other without the lookup above:
             // a handler that changes the flow (a taken branch, a fault, an exception)
             // leaves the block with `continue dispatch` or a `takenTarget`.
@@ -71,8 +73,16 @@ extension CortexMCore {
                         slotPointer += 1
                         runningSlot = slotPointer
                         let skipped = SlotPointer(slotPointer)
+                        // Never more than executing it would cost, except for SVC and UDF (charged 0),
+                        // which end their block: so no event can fall due earlier in the block.
                         baseCycles &+= UInt64(skipped.skippedCycles) &- UInt64(skipped.cycles)
                     }
+                case .eventStop:
+                    // Not an instruction: an event is due before this slot (CortexMCore+EventStop.swift).
+                    // The loop arrived here from the slot before, which ran last.
+                    runningSlot = slotPointer - 1
+                    self.pc = slot.address
+                    continue dispatch
                 // These 16-bit forms always set the flags here: inside an IT block, where they
                 // do not, their slots hold the 32-bit form without S (`formWithoutFlags`).
                 case .lslImmediate:
@@ -302,32 +312,43 @@ extension CortexMCore {
                 }
                 if let target = takenTarget {
                     // A taken branch: straight on into the target's block when it is decoded
-                    // in the same region and no event is due, without the outer loop.
+                    // in the same region and no event is due before its first instruction,
+                    // without the outer loop.
                     leaveRunningBlock()
-                    if baseCycles < nextEventCycle {
+                    let block: UnsafeMutablePointer<Slot>
+                    let offset = target &- currentCacheBase
+                    if slot.loopBack != 0 {
                         // A loop inside one block goes back to its first slot.
-                        if slot.loopBack != 0 {
-                            slotPointer -= Int(slot.loopBack)
-                            continue
-                        }
-                        let offset = target &- currentCacheBase
-                        if offset < currentCacheSize, let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] {
-                            slotPointer = block
-                            continue
-                        }
+                        block = slotPointer - Int(slot.loopBack)
+                    } else if offset < currentCacheSize, let decoded = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] {
+                        block = decoded
+                    } else {
+                        self.pc = target
+                        continue dispatch
                     }
-                    self.pc = target
-                    continue dispatch
+                    if baseCycles >= nextEventCycle {
+                        self.pc = target
+                        continue dispatch
+                    }
+                    enterBlock(block)
+                    slotPointer = block
+                    continue
                 }
-                // The slot that ran last: a failed `conditionCheck` has moved on to the slot it skipped.
-                let prefixCycles = slotPointer.pointee.prefixCycles
+                // The next slot (a failed `conditionCheck` has already moved on to the slot it
+                // skipped). An event due before it has replaced its op (`.eventStop`).
                 slotPointer += 1
-                if baseCycles &+ UInt64(prefixCycles) >= nextEventCycle {
-                    self.pc = slotPointer.pointee.address
-                    continue dispatch
-                }
             }
         }
+    }
+
+    /// Notes the static cycles of the block the loop is about to enter at `block` (its first
+    /// slot; the header before it holds the total), and places the event stop in it when
+    /// the next event falls due inside it. The event must not be due before its first
+    /// instruction.
+    @inline(__always) func enterBlock(_ block: UnsafeMutablePointer<Slot>) {
+        let blockCycles = UInt64((block - 1).pointee.prefixCycles)
+        runningBlockCycles = blockCycles
+        if baseCycles &+ blockCycles >= nextEventCycle { placeEventStop(scanningFrom: block) }
     }
 
     /// Adds the running block's static counts up to the slot that ran last to the base

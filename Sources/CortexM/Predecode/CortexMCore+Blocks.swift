@@ -6,11 +6,13 @@ extension CortexMCore {
     /// its first slot. Each slot carries its static cost on this core (`lower`) and the
     /// block's counts up to it, which the run loop's counters are built on. An IT-block
     /// instruction is preceded by a `conditionCheck` slot (no cost, not counted); a
-    /// B<cond> checks its own condition.
+    /// B<cond> checks its own condition. A header slot before the first holds the block's
+    /// static cycle total, which the loop compares with the next event as it enters the
+    /// block (CortexMCore+EventStop.swift).
     @inline(never)
     func decodeBlock(at start: UInt32) -> UnsafeMutablePointer<Slot> {
         let cache = currentCache.unsafelyUnwrapped
-        var decoded: [Slot] = []
+        var decoded: [Slot] = [.endOfBlock]
         var address = start
         var instructionCount = 0
         var prefixCycles = 0
@@ -29,7 +31,7 @@ extension CortexMCore {
             slot.address = address
             switch instruction.op {
             case .b, .bConditional, .compareAndBranch:
-                if instruction.imm == start && !decoded.isEmpty { slot.loopBack = UInt8(decoded.count) }
+                if instruction.imm == start && decoded.count > 1 { slot.loopBack = UInt8(decoded.count - 1) }
             default:
                 break
             }
@@ -47,8 +49,11 @@ extension CortexMCore {
         endSlot.prefixCycles = UInt16(prefixCycles)
         endSlot.ordinal = UInt8(instructionCount)
         decoded.append(endSlot)
-        let block = blockArena.reserve(decoded.count)
-        block.initialize(from: decoded, count: decoded.count)
+        decoded[0].prefixCycles = UInt16(prefixCycles)
+        decoded[0].address = start
+        let header = blockArena.reserve(decoded.count)
+        header.initialize(from: decoded, count: decoded.count)
+        let block = header + 1
         let end = max(address, start &+ 2)
         cache.add(block, start: start, end: end)
         if cache.isWritable {

@@ -102,7 +102,10 @@ extension CortexMCore {
 
     /// Forces an event check before the next instruction (after anything that may make
     /// a pending exception takeable: PRIMASK, SCS writes, exception return).
-    @inline(__always) func requestEventCheck() { nextEventCycle = 0 }
+    @inline(__always) func requestEventCheck() {
+        nextEventCycle = 0
+        if runningSlot != idleSlot { placeEventStop(scanningFrom: runningSlot) }
+    }
 
     /// Advances SysTick to `cycles`: each time the counter reaches zero it sets
     /// COUNTFLAG and, with TICKINT, pends SysTick, then reloads (DDI 0419 B3.3.1).

@@ -68,7 +68,7 @@ public struct CoreTiming: Sendable {
     public func baseCycles(_ instruction: Instruction) -> Int {
         if kind == .m4 { return cortexM4BaseCycles(instruction) }
         switch instruction.op {
-        case .undecoded, .undefined, .conditionCheck, .udf, .svc:
+        case .undecoded, .undefined, .conditionCheck, .eventStop, .udf, .svc:
             // No instruction cost: the exception entry latency is charged when the
             // exception is taken.
             return 0

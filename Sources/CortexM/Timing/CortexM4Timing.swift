@@ -8,7 +8,7 @@ extension CoreTiming {
     func cortexM4BaseCycles(_ instruction: Instruction) -> Int {
         let refill = branchRefillCycles
         switch instruction.op {
-        case .undecoded, .undefined, .conditionCheck, .udf, .svc:
+        case .undecoded, .undefined, .conditionCheck, .eventStop, .udf, .svc:
             return 0  // the exception entry is charged when the exception is taken
         case .ldrLiteral, .strRegister, .strhRegister, .strbRegister, .ldrsbRegister, .ldrRegister,
             .ldrhRegister, .ldrbRegister, .ldrshRegister, .strImmediate, .ldrImmediate, .strbImmediate,
