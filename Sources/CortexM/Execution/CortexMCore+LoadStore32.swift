@@ -64,27 +64,32 @@ extension CortexMCore {
     /// unprivileged forms (identical here: armsim has no MPU, so an unprivileged access
     /// is allowed wherever a privileged one is). `slot.imm` is the signed offset. With
     /// writeback and Rn = Rt (UNPREDICTABLE) the pseudocode order applies: the data wins.
-    @inline(__always) func executeLoadImmediate(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
-        let n = Int(slot.n), t = Int(slot.d)
-        let base = r[n]
+    ///
+    /// These single loads and stores read the slot's other fields only after the access,
+    /// so that nothing read before it has to be kept across the access's slow path (a
+    /// call): the compiler spilled up to seven values per access to the stack otherwise.
+    @inline(__always) func executeLoadImmediate(_ slot: SlotPointer, size: UInt32, signed: Bool) -> Bool {
+        let base = r[Int(slot.n)]
         let offsetAddress = base &+ slot.imm
         guard let value = load(slot.options & 1 != 0 ? offsetAddress : base, size: size) else { return false }
-        if slot.options & 4 != 0 { r[n] = offsetAddress }
+        let n = Int(slot.n)
+        if slot.options & 4 != 0 { r[n] = r[n] &+ slot.imm }
+        let t = Int(slot.d)
         r[t] = extend(value, size: size, signed: signed)
-        discountPipelinedAccess(pc, base: n, offset: n)
-        noteLoadSingle(next: next, destination: t)
+        discountPipelinedAccess(slot.address, base: n, offset: n)
+        noteLoadSingle(next: slot.nextAddress, destination: t)
         return true
     }
 
     /// STR/STRB/STRH (immediate), all index modes, PUSH T3 and the unprivileged forms.
     /// Rt is read before the writeback (Rn = Rt with writeback stores the original value).
-    @inline(__always) func executeStoreImmediate(_ slot: SlotPointer, _ pc: UInt32, size: UInt32) -> Bool {
-        let n = Int(slot.n)
-        let base = r[n]
+    @inline(__always) func executeStoreImmediate(_ slot: SlotPointer, size: UInt32) -> Bool {
+        let base = r[Int(slot.n)]
         let offsetAddress = base &+ slot.imm
         guard store(slot.options & 1 != 0 ? offsetAddress : base, r[Int(slot.d)], size: size) else { return false }
-        if slot.options & 4 != 0 { r[n] = offsetAddress }
-        discountPipelinedAccess(pc, base: n, offset: n)
+        let n = Int(slot.n)
+        if slot.options & 4 != 0 { r[n] = r[n] &+ slot.imm }
+        discountPipelinedAccess(slot.address, base: n, offset: n)
         noteUnpipelinedAccess()
         return true
     }
@@ -95,31 +100,30 @@ extension CortexMCore {
     /// the optimizer left the latter as a call for LDR.W/LDRB.W (register), the table
     /// lookups of CRC-style loops (docs/performance.md: 2.2 host instructions per simulated
     /// one on the M4 loop).
-    @_transparent func executeLoadRegister(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
-        let n = Int(slot.n), m = Int(slot.m), t = Int(slot.d)
-        guard let value = load(r[n] &+ (r[m] << slot.imm), size: size) else { return false }
+    @_transparent func executeLoadRegister(_ slot: SlotPointer, size: UInt32, signed: Bool) -> Bool {
+        guard let value = load(r[Int(slot.n)] &+ (r[Int(slot.m)] << slot.imm), size: size) else { return false }
+        let t = Int(slot.d)
         r[t] = extend(value, size: size, signed: signed)
-        discountPipelinedAccess(pc, base: n, offset: m)
-        noteLoadSingle(next: next, destination: t)
+        discountPipelinedAccess(slot.address, base: Int(slot.n), offset: Int(slot.m))
+        noteLoadSingle(next: slot.nextAddress, destination: t)
         return true
     }
 
     /// STR/STRB/STRH (register): address = Rn + (Rm LSL imm).
-    @inline(__always) func executeStoreRegister(_ slot: SlotPointer, _ pc: UInt32, size: UInt32) -> Bool {
-        let n = Int(slot.n), m = Int(slot.m)
-        guard store(r[n] &+ (r[m] << slot.imm), r[Int(slot.d)], size: size) else { return false }
-        discountPipelinedAccess(pc, base: n, offset: m)
+    @inline(__always) func executeStoreRegister(_ slot: SlotPointer, size: UInt32) -> Bool {
+        guard store(r[Int(slot.n)] &+ (r[Int(slot.m)] << slot.imm), r[Int(slot.d)], size: size) else { return false }
+        discountPipelinedAccess(slot.address, base: Int(slot.n), offset: Int(slot.m))
         noteUnpipelinedAccess()
         return true
     }
 
     /// LDR/LDRB/LDRH/LDRSB/LDRSH (literal): `slot.imm` is the resolved address.
-    @inline(__always) func executeLoadLiteral(_ slot: SlotPointer, _ pc: UInt32, _ next: UInt32, size: UInt32, signed: Bool) -> Bool {
-        let t = Int(slot.d)
+    @inline(__always) func executeLoadLiteral(_ slot: SlotPointer, size: UInt32, signed: Bool) -> Bool {
         guard let value = load(slot.imm, size: size) else { return false }
+        let t = Int(slot.d)
         r[t] = extend(value, size: size, signed: signed)
-        discountPipelinedAccess(pc, base: 15, offset: 15)
-        noteLoadSingle(next: next, destination: t)
+        discountPipelinedAccess(slot.address, base: 15, offset: 15)
+        noteLoadSingle(next: slot.nextAddress, destination: t)
         return true
     }
 

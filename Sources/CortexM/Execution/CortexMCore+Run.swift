@@ -265,15 +265,15 @@ extension CortexMCore {
                 case .addRegisterT3: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: false, writes: true)
                 case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
 
-                case .ldrImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 4, signed: false) else { continue dispatch }
-                case .ldrbImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 1, signed: false) else { continue dispatch }
-                case .ldrhImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 2, signed: false) else { continue dispatch }
-                case .ldrsbImmediateWide: guard executeLoadImmediate(slot, pc, sequential, size: 1, signed: true) else { continue dispatch }
-                case .strImmediateWide: guard executeStoreImmediate(slot, pc, size: 4) else { continue dispatch }
-                case .strbImmediateWide: guard executeStoreImmediate(slot, pc, size: 1) else { continue dispatch }
-                case .strhImmediateWide: guard executeStoreImmediate(slot, pc, size: 2) else { continue dispatch }
-                case .ldrRegisterWide: guard executeLoadRegister(slot, pc, sequential, size: 4, signed: false) else { continue dispatch }
-                case .ldrbRegisterWide: guard executeLoadRegister(slot, pc, sequential, size: 1, signed: false) else { continue dispatch }
+                case .ldrImmediateWide: guard executeLoadImmediate(slot, size: 4, signed: false) else { continue dispatch }
+                case .ldrbImmediateWide: guard executeLoadImmediate(slot, size: 1, signed: false) else { continue dispatch }
+                case .ldrhImmediateWide: guard executeLoadImmediate(slot, size: 2, signed: false) else { continue dispatch }
+                case .ldrsbImmediateWide: guard executeLoadImmediate(slot, size: 1, signed: true) else { continue dispatch }
+                case .strImmediateWide: guard executeStoreImmediate(slot, size: 4) else { continue dispatch }
+                case .strbImmediateWide: guard executeStoreImmediate(slot, size: 1) else { continue dispatch }
+                case .strhImmediateWide: guard executeStoreImmediate(slot, size: 2) else { continue dispatch }
+                case .ldrRegisterWide: guard executeLoadRegister(slot, size: 4, signed: false) else { continue dispatch }
+                case .ldrbRegisterWide: guard executeLoadRegister(slot, size: 1, signed: false) else { continue dispatch }
                 case .sxtab16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: r[n], signed: true)
                 case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
                 case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
@@ -535,18 +535,18 @@ extension CortexMCore {
         case .umlalT1: executeUnsignedLongMultiply(slot, accumulate: true)
         case .sdivT1: guard executeSignedDivide(slot) else { return nil }
         case .udivT1: guard executeUnsignedDivide(slot) else { return nil }
-        case .ldrshImmediateWide: guard executeLoadImmediate(slot, pc, next, size: 2, signed: true) else { return nil }
-        case .ldrhRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: false) else { return nil }
-        case .ldrsbRegisterWide: guard executeLoadRegister(slot, pc, next, size: 1, signed: true) else { return nil }
-        case .ldrshRegisterWide: guard executeLoadRegister(slot, pc, next, size: 2, signed: true) else { return nil }
-        case .strRegisterWide: guard executeStoreRegister(slot, pc, size: 4) else { return nil }
-        case .strbRegisterWide: guard executeStoreRegister(slot, pc, size: 1) else { return nil }
-        case .strhRegisterWide: guard executeStoreRegister(slot, pc, size: 2) else { return nil }
-        case .ldrLiteralWide: guard executeLoadLiteral(slot, pc, next, size: 4, signed: false) else { return nil }
-        case .ldrbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: false) else { return nil }
-        case .ldrhLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: false) else { return nil }
-        case .ldrsbLiteral: guard executeLoadLiteral(slot, pc, next, size: 1, signed: true) else { return nil }
-        case .ldrshLiteral: guard executeLoadLiteral(slot, pc, next, size: 2, signed: true) else { return nil }
+        case .ldrshImmediateWide: guard executeLoadImmediate(slot, size: 2, signed: true) else { return nil }
+        case .ldrhRegisterWide: guard executeLoadRegister(slot, size: 2, signed: false) else { return nil }
+        case .ldrsbRegisterWide: guard executeLoadRegister(slot, size: 1, signed: true) else { return nil }
+        case .ldrshRegisterWide: guard executeLoadRegister(slot, size: 2, signed: true) else { return nil }
+        case .strRegisterWide: guard executeStoreRegister(slot, size: 4) else { return nil }
+        case .strbRegisterWide: guard executeStoreRegister(slot, size: 1) else { return nil }
+        case .strhRegisterWide: guard executeStoreRegister(slot, size: 2) else { return nil }
+        case .ldrLiteralWide: guard executeLoadLiteral(slot, size: 4, signed: false) else { return nil }
+        case .ldrbLiteral: guard executeLoadLiteral(slot, size: 1, signed: false) else { return nil }
+        case .ldrhLiteral: guard executeLoadLiteral(slot, size: 2, signed: false) else { return nil }
+        case .ldrsbLiteral: guard executeLoadLiteral(slot, size: 1, signed: true) else { return nil }
+        case .ldrshLiteral: guard executeLoadLiteral(slot, size: 2, signed: true) else { return nil }
         case .ldrToPC:
             _ = executeLoadToPC(slot)
             probe.indirectBranch(self, target: self.pc)

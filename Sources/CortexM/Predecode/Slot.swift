@@ -116,4 +116,6 @@ struct SlotPointer {
     var loopBack: UInt8 { @inline(__always) get { pointer.pointee.loopBack } }
     var imm: UInt32 { @inline(__always) get { pointer.pointee.imm } }
     var address: UInt32 { @inline(__always) get { pointer.pointee.address } }
+    /// The address of the next instruction.
+    var nextAddress: UInt32 { @inline(__always) get { pointer.pointee.address &+ UInt32(pointer.pointee.byteCount) } }
 }
