@@ -49,7 +49,8 @@ extension CortexMCore {
                 offset = pc &- currentCacheBase
             }
             var slotPointer = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] ?? decodeBlock(at: pc)
-            enterBlock(slotPointer)
+            // No event is due before it (checked above).
+            _ = enterBlock(slotPointer)
             // The block's instructions run one after the other without the lookup above:
             // a handler that changes the flow (a taken branch, a fault, an exception)
             // leaves the block with `continue dispatch` or a `takenTarget`.
@@ -326,11 +327,10 @@ extension CortexMCore {
                         self.pc = target
                         continue dispatch
                     }
-                    if baseCycles >= nextEventCycle {
+                    guard enterBlock(block) else {
                         self.pc = target
                         continue dispatch
                     }
-                    enterBlock(block)
                     slotPointer = block
                     continue
                 }
@@ -343,12 +343,16 @@ extension CortexMCore {
 
     /// Notes the static cycles of the block the loop is about to enter at `block` (its first
     /// slot; the header before it holds the total), and places the event stop in it when
-    /// the next event falls due inside it. The event must not be due before its first
-    /// instruction.
-    @inline(__always) func enterBlock(_ block: UnsafeMutablePointer<Slot>) {
+    /// the next event falls due inside it: one compare when it does not.
+    /// - Returns: false when the event is due before the block's first instruction.
+    @inline(__always) func enterBlock(_ block: UnsafeMutablePointer<Slot>) -> Bool {
         let blockCycles = UInt64((block - 1).pointee.prefixCycles)
         runningBlockCycles = blockCycles
-        if baseCycles &+ blockCycles >= nextEventCycle { placeEventStop(scanningFrom: block) }
+        if baseCycles &+ blockCycles >= nextEventCycle {
+            if baseCycles >= nextEventCycle { return false }
+            placeEventStop(scanningFrom: block)
+        }
+        return true
     }
 
     /// Adds the running block's static counts up to the slot that ran last to the base
