@@ -20,7 +20,8 @@ public enum Disassembler {
     public static func text(_ i: Instruction) -> String {
         let d = reg(i.d), n = reg(i.n), m = reg(i.m)
         switch i.op {
-        case .undecoded, .undefined, .conditionCheck, .eventStop: return "udf (undefined encoding)"
+        case .undecoded, .undefined, .conditionCheck, .eventStop, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP,
+            .cmpRegisterWithPC: return "udf (undefined encoding)"
         case .lslImmediate: return i.imm == 0 ? "movs \(d), \(m)" : "lsls \(d), \(m), #\(i.imm)"
         case .lsrImmediate: return "lsrs \(d), \(m), #\(i.imm)"
         case .asrImmediate: return "asrs \(d), \(m), #\(i.imm)"

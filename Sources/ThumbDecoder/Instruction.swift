@@ -57,6 +57,12 @@ public enum Op: UInt16, Sendable {
     /// Not an instruction: put in place of a predecoded slot's op by the executor so that
     /// it leaves the block before that slot, where an event falls due.
     case eventStop
+    /// Not encodings: the executor's forms of `ADD Rdn, Rm` (T2) and `MOV Rd, Rm` when PC or
+    /// SP is among their registers, and of `CMP Rn, Rm` when PC is, so that the common
+    /// forms, with neither, read and write the register file without tests.
+    case addRegisterHighWithPCOrSP
+    case movRegisterWithPCOrSP
+    case cmpRegisterWithPC
     /// `LSLS Rd, Rm, #imm5` (LSL (immediate) T1, A6.7.35); `MOVS Rd, Rm` when imm5 = 0.
     case lslImmediate
     /// `LSRS Rd, Rm, #imm` (LSR (immediate) T1, A6.7.37); imm 0 encodes 32.

@@ -126,35 +126,18 @@ extension CortexMCore {
                     setNZC(result, carry: carry)
                 case .adcsRegister:
                     r[d] = addWithCarry(r[n], r[m], carryIn: c)
+                // PC and SP take the `…WithPC…` forms of these three (`formWithPCOrSP`), in `executeOther`.
                 case .cmpRegister:
-                    _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
+                    _ = addWithCarry(r[n], ~r[m], carryIn: true)
                 case .mulsRegister:
                     let result = r[n] &* r[m]
                     r[d] = result
                     setNZ(result)
 
                 case .addRegisterHigh:
-                    let result = operand(n, pc) &+ operand(m, pc)
-                    if d == 15 {
-                        let target = branchTarget(result & ~1)
-                        probe.indirectBranch(self, target: target)
-                        takenTarget = target
-                    } else if d == 13 {
-                        r[13] = result & ~3
-                    } else {
-                        r[d] = result
-                    }
+                    r[d] = r[n] &+ r[m]
                 case .movRegister:
-                    let value = operand(m, pc)
-                    if d == 15 {
-                        let target = branchTarget(value & ~1)
-                        probe.indirectBranch(self, target: target)
-                        takenTarget = target
-                    } else if d == 13 {
-                        r[13] = value & ~3
-                    } else {
-                        r[d] = value
-                    }
+                    r[d] = r[m]
                 case .bx:
                     let target = operand(m, pc)
                     baseCycles &+= branchFetchWait(target)
@@ -279,7 +262,8 @@ extension CortexMCore {
                 case .sxtb16: r[d] = extendBytesToHalfwords(r[m], rotation: slot.imm, add: 0, signed: true)
                 case .smlad: r[d] = dualMultiplyAccumulate(slot, subtract: false)
                 // Every other op, listed rather than `default` so that the jump table needs no range check.
-                case .undecoded, .undefined, .lsrsRegister, .asrsRegister, .sbcsRegister, .rorsRegister,
+                case .undecoded, .undefined, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP, .cmpRegisterWithPC,
+                    .lsrsRegister, .asrsRegister, .sbcsRegister, .rorsRegister,
                     .tstRegister, .rsbsImmediate, .cmnRegister, .orrsRegister, .bicsRegister, .mvnsRegister,
                     .blxRegister, .strhRegister, .strbRegister, .ldrhRegister, .ldrshRegister, .adr,
                     .subSPImmediate, .sxth, .sxtb, .uxth, .rev, .rev16, .revsh, .cps, .bkpt, .sev, .wfe, .wfi,
@@ -374,6 +358,28 @@ extension CortexMCore {
         var n: Int { Int(slot.n) }
         var m: Int { Int(slot.m) }
         switch slot.op {
+        case .cmpRegisterWithPC:
+            _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
+        case .addRegisterHighWithPCOrSP:
+            let result = operand(n, pc) &+ operand(m, pc)
+            if d == 15 {
+                next = branchTarget(result & ~1)
+                probe.indirectBranch(self, target: next)
+            } else if d == 13 {
+                r[13] = result & ~3
+            } else {
+                r[d] = result
+            }
+        case .movRegisterWithPCOrSP:
+            let value = operand(m, pc)
+            if d == 15 {
+                next = branchTarget(value & ~1)
+                probe.indirectBranch(self, target: next)
+            } else if d == 13 {
+                r[13] = value & ~3
+            } else {
+                r[d] = value
+            }
         case .orrsRegister:
             let result = r[n] | r[m]
             r[d] = result

@@ -121,7 +121,22 @@ extension CortexMCore {
             slot.op = op
             slot.options = shiftType
         }
+        if let op = Self.formWithPCOrSP(instruction) { slot.op = op }
         return slot
+    }
+
+    /// The executor's form of `ADD Rdn, Rm`, `MOV Rd, Rm` and `CMP Rn, Rm` (16-bit, any
+    /// registers) when one of their registers is PC (read as its address + 4, written as a
+    /// branch) or their destination is SP (bits [1:0] cleared): the run loop's cases for
+    /// the plain forms then use the register file directly.
+    static func formWithPCOrSP(_ instruction: Instruction) -> Op? {
+        let d = instruction.d, n = instruction.n, m = instruction.m
+        switch instruction.op {
+        case .addRegisterHigh where d == 15 || d == 13 || n == 15 || m == 15: return .addRegisterHighWithPCOrSP
+        case .movRegister where d == 15 || d == 13 || m == 15: return .movRegisterWithPCOrSP
+        case .cmpRegister where n == 15 || m == 15: return .cmpRegisterWithPC
+        default: return nil
+        }
     }
 
     /// The 32-bit form without S, and its shift type, that executes a 16-bit

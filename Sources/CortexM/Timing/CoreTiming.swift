@@ -68,7 +68,8 @@ public struct CoreTiming: Sendable {
     public func baseCycles(_ instruction: Instruction) -> Int {
         if kind == .m4 { return cortexM4BaseCycles(instruction) }
         switch instruction.op {
-        case .undecoded, .undefined, .conditionCheck, .eventStop, .udf, .svc:
+        case .undecoded, .undefined, .conditionCheck, .eventStop, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP,
+            .cmpRegisterWithPC, .udf, .svc:
             // No instruction cost: the exception entry latency is charged when the
             // exception is taken.
             return 0

@@ -8,7 +8,8 @@ extension CoreTiming {
     func cortexM4BaseCycles(_ instruction: Instruction) -> Int {
         let refill = branchRefillCycles
         switch instruction.op {
-        case .undecoded, .undefined, .conditionCheck, .eventStop, .udf, .svc:
+        case .undecoded, .undefined, .conditionCheck, .eventStop, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP,
+            .cmpRegisterWithPC, .udf, .svc:
             return 0  // the exception entry is charged when the exception is taken
         case .ldrLiteral, .strRegister, .strhRegister, .strbRegister, .ldrsbRegister, .ldrRegister,
             .ldrhRegister, .ldrbRegister, .ldrshRegister, .strImmediate, .ldrImmediate, .strbImmediate,
