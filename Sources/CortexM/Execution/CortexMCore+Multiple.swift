@@ -118,6 +118,13 @@ extension CortexMCore {
         }
     }
 
+    /// Whether BXWritePC to `target` does more than branch to Thumb code: an exception
+    /// return (EXC_RETURN in Handler mode), or a target without the Thumb bit (EPSR.T = 0,
+    /// INVSTATE at the next instruction). The run loop branches to any other target itself.
+    @inline(__always) func interworkingLeavesThumbCode(_ target: UInt32) -> Bool {
+        target & 1 == 0 || (ipsr != 0 && target >= 0xF000_0000)
+    }
+
     /// BXWritePC: a branch that may change state or return from an exception.
     /// - Returns: true when control was taken over (exception return or fault), so the
     ///   caller must not write PC; false after setting `pc` to the target.

@@ -141,9 +141,12 @@ extension CortexMCore {
                 case .bx:
                     let target = operand(m, pc)
                     baseCycles &+= branchFetchWait(target)
-                    if writePCInterworking(target) { continue dispatch }
-                    probe.indirectBranch(self, target: self.pc)
-                    takenTarget = self.pc
+                    if interworkingLeavesThumbCode(target) {
+                        if !writePCInterworking(target) { probe.indirectBranch(self, target: self.pc) }
+                        continue dispatch
+                    }
+                    probe.indirectBranch(self, target: target & ~1)
+                    takenTarget = target & ~1
 
                 // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
                 // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
@@ -201,9 +204,12 @@ extension CortexMCore {
                         break
                     case .branch(let target):
                         baseCycles &+= branchFetchWait(target)
-                        if writePCInterworking(target) { continue dispatch }
-                        probe.indirectBranch(self, target: self.pc)
-                        takenTarget = self.pc
+                        if interworkingLeavesThumbCode(target) {
+                            if !writePCInterworking(target) { probe.indirectBranch(self, target: self.pc) }
+                            continue dispatch
+                        }
+                        probe.indirectBranch(self, target: target & ~1)
+                        takenTarget = target & ~1
                     }
                 case .ldm:
                     guard loadMultiple(base: n, list: slot.imm) else { continue dispatch }
@@ -298,8 +304,11 @@ extension CortexMCore {
                 if let target = takenTarget {
                     // A taken branch: straight on into the target's block when it is decoded
                     // in the same region and no event is due before its first instruction,
-                    // without the outer loop.
-                    leaveRunningBlock()
+                    // without the outer loop. A handler that left the block itself (wrote `pc`)
+                    // went on with `continue dispatch`, so the branch's slot is the running one:
+                    // its counts go to the base (`leaveRunningBlock`, with the slot at hand).
+                    baseCycles &+= UInt64(slot.prefixCycles)
+                    baseInstructions &+= UInt64(slot.ordinal)
                     let block: UnsafeMutablePointer<Slot>
                     let offset = target &- currentCacheBase
                     if slot.loopBack != 0 {
@@ -308,11 +317,13 @@ extension CortexMCore {
                     } else if offset < currentCacheSize, let decoded = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] {
                         block = decoded
                     } else {
-                        self.pc = target
+                        runningSlot = idleSlot
+                        restingPC = target
                         continue dispatch
                     }
                     guard enterBlock(block) else {
-                        self.pc = target
+                        runningSlot = idleSlot
+                        restingPC = target
                         continue dispatch
                     }
                     slotPointer = block
@@ -416,9 +427,12 @@ extension CortexMCore {
             let target = operand(m, pc)
             r[14] = next | 1
             baseCycles &+= branchFetchWait(target)
-            if writePCInterworking(target) { return nil }
-            probe.call(self, target: self.pc, returnAddress: next)
-            next = self.pc
+            if interworkingLeavesThumbCode(target) {
+                if !writePCInterworking(target) { probe.call(self, target: self.pc, returnAddress: next) }
+                return nil
+            }
+            probe.call(self, target: target & ~1, returnAddress: next)
+            next = target & ~1
         case .ldrhRegister:
             guard let value = load(r[n] &+ r[m], size: 2) else { return nil }
             r[d] = value
