@@ -254,6 +254,13 @@ extension CortexMCore {
                     if slot.setsFlags { executeExclusiveOrRegister(slot) } else { r[d] = r[n] ^ shiftedOperandWithoutCarry(slot) }
                 case .addRegisterT3: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: false, writes: true)
                 case .mlaT1: r[d] = r[n] &* r[m] &+ r[Int(slot.a)]
+                case .smullT1: executeSignedLongMultiply(slot, accumulate: false)
+                case .orrRegisterT2:
+                    if slot.setsFlags { executeOrRegister(slot) } else { r[d] = r[n] | shiftedOperandWithoutCarry(slot) }
+                case .bicRegisterT2:
+                    if slot.setsFlags { executeBitClearRegister(slot) } else { r[d] = r[n] & ~shiftedOperandWithoutCarry(slot) }
+                case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { continue dispatch }
+                case .strdImmediate: guard executeStoreDual(slot) else { continue dispatch }
 
                 case .ldrImmediateWide: guard executeLoadImmediate(slot, size: 4, signed: false) else { continue dispatch }
                 case .ldrbImmediateWide: guard executeLoadImmediate(slot, size: 1, signed: false) else { continue dispatch }
@@ -277,15 +284,15 @@ extension CortexMCore {
                     .orrImmediateT1, .ornImmediateT1, .mvnImmediateT1, .eorImmediateT1, .teqImmediateT1,
                     .cmnImmediateT1, .adcImmediateT1, .sbcImmediateT1, .rsbImmediateT2, .adrT2, .movImmediateT3,
                     .movtT1, .ssatT1, .usatT1, .sbfxT1, .ubfxT1, .bfiT1, .bfcT1, .andRegisterT2, .tstRegisterT2,
-                    .bicRegisterT2, .orrRegisterT2, .ornRegisterT1, .mvnRegisterT2, .teqRegisterT1,
+                    .ornRegisterT1, .mvnRegisterT2, .teqRegisterT1,
                     .cmnRegisterT2, .adcRegisterT2, .sbcRegisterT2, .subRegisterT2, .cmpRegisterT3,
                     .rsbRegisterT1, .lslRegisterT2, .lsrRegisterT2, .asrRegisterT2, .rorRegisterT2, .sxtbT2,
                     .sxthT2, .uxtbT2, .uxthT2, .clzT1, .rbitT1, .revT2, .rev16T2, .revshT2, .mulT2, .mlsT1,
-                    .smullT1, .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1, .ldrshImmediateWide,
+                    .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1, .ldrshImmediateWide,
                     .ldrhRegisterWide, .ldrsbRegisterWide, .ldrshRegisterWide, .strRegisterWide,
                     .strbRegisterWide, .strhRegisterWide, .ldrLiteralWide, .ldrbLiteral, .ldrhLiteral,
-                    .ldrsbLiteral, .ldrshLiteral, .ldrToPC, .preload, .ldrdImmediate, .ldrdLiteral,
-                    .strdImmediate, .ldrex, .ldrexb, .ldrexh, .strex, .strexb, .strexh, .tbb, .tbh, .ldmWide,
+                    .ldrsbLiteral, .ldrshLiteral, .ldrToPC, .preload, .ldrdLiteral,
+                    .ldrex, .ldrexb, .ldrexh, .strex, .strexb, .strexh, .tbb, .tbh, .ldmWide,
                     .ldmdb, .stmWide, .stmdb, .clrex, .sadd16, .sasx, .ssax, .ssub16, .sadd8, .ssub8, .qadd16,
                     .qasx, .qsax, .qsub16, .qadd8, .qsub8, .shadd16, .shasx, .shsax, .shsub16, .shadd8, .shsub8,
                     .uadd16, .uasx, .usax, .usub16, .uadd8, .usub8, .uqadd16, .uqasx, .uqsax, .uqsub16, .uqadd8,
@@ -525,8 +532,6 @@ extension CortexMCore {
         // Shifted register (A5.3.11).
         case .andRegisterT2: executeAndRegister(slot)
         case .tstRegisterT2: executeTestRegister(slot)
-        case .bicRegisterT2: executeBitClearRegister(slot)
-        case .orrRegisterT2: executeOrRegister(slot)
         case .ornRegisterT1: executeOrNotRegister(slot)
         case .mvnRegisterT2: executeMoveNotRegister(slot)
         case .teqRegisterT1: executeTestEquivalenceRegister(slot)
@@ -553,7 +558,6 @@ extension CortexMCore {
         // Multiply (A5.3.16), long multiply and divide (A5.3.17).
         case .mulT2: r[d] = r[n] &* r[m]
         case .mlsT1: r[d] = r[Int(slot.a)] &- r[n] &* r[m]
-        case .smullT1: executeSignedLongMultiply(slot, accumulate: false)
         case .umullT1: executeUnsignedLongMultiply(slot, accumulate: false)
         case .smlalT1: executeSignedLongMultiply(slot, accumulate: true)
         case .umlalT1: executeUnsignedLongMultiply(slot, accumulate: true)
@@ -577,9 +581,7 @@ extension CortexMCore {
             return nil
         case .preload: break
         case .clrex: exclusiveAddress = nil
-        case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { return nil }
         case .ldrdLiteral: guard executeLoadDual(slot, isLiteral: true) else { return nil }
-        case .strdImmediate: guard executeStoreDual(slot) else { return nil }
         case .ldrex: guard executeLoadExclusive(slot, pc, next, size: 4) else { return nil }
         case .ldrexb: guard executeLoadExclusive(slot, pc, next, size: 1) else { return nil }
         case .ldrexh: guard executeLoadExclusive(slot, pc, next, size: 2) else { return nil }
