@@ -21,7 +21,8 @@ public enum Disassembler {
         let d = reg(i.d), n = reg(i.n), m = reg(i.m)
         switch i.op {
         case .undecoded, .undefined, .conditionCheck, .eventStop, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP,
-            .cmpRegisterWithPC: return "udf (undefined encoding)"
+            .cmpRegisterWithPC, .bEQ, .bNE, .bCS, .bCC, .bMI, .bPL, .bVS, .bVC, .bHI, .bLS,
+            .bGE, .bLT, .bGT, .bLE: return "udf (undefined encoding)"
         case .lslImmediate: return i.imm == 0 ? "movs \(d), \(m)" : "lsls \(d), \(m), #\(i.imm)"
         case .lsrImmediate: return "lsrs \(d), \(m), #\(i.imm)"
         case .asrImmediate: return "asrs \(d), \(m), #\(i.imm)"

@@ -63,6 +63,10 @@ public enum Op: UInt16, Sendable {
     case addRegisterHighWithPCOrSP
     case movRegisterWithPCOrSP
     case cmpRegisterWithPC
+    /// Not encodings: B<cond> (T1, T3) with its condition fixed, the executor's forms of
+    /// `bConditional`, so that the loop tests the flags without a second dispatch on the
+    /// condition.
+    case bEQ, bNE, bCS, bCC, bMI, bPL, bVS, bVC, bHI, bLS, bGE, bLT, bGT, bLE
     /// `LSLS Rd, Rm, #imm5` (LSL (immediate) T1, A6.7.35); `MOVS Rd, Rm` when imm5 = 0.
     case lslImmediate
     /// `LSRS Rd, Rm, #imm` (LSR (immediate) T1, A6.7.37); imm 0 encodes 32.

@@ -221,17 +221,22 @@ extension CortexMCore {
                         takenTarget = slot.imm
                     }
 
-                case .bConditional:
-                    guard conditionPassed(slot.condition) else {
-                        // Not taken: it costs `skippedCycles`, where the prefix counts `cycles`.
-                        baseCycles &+= UInt64(slot.skippedCycles) &- UInt64(slot.cycles)
-                        break
-                    }
-                    let target = slot.imm
-                    if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
-                    baseCycles &+= branchFetchWait(target)
-                    probe.directBranch(self, target: target)
-                    takenTarget = target
+                // B<cond>, one case per condition (`conditionalBranchForms`).
+                case .bEQ: takenTarget = conditionalBranch(slot, taken: z, probe: probe)
+                case .bNE: takenTarget = conditionalBranch(slot, taken: !z, probe: probe)
+                case .bCS: takenTarget = conditionalBranch(slot, taken: c, probe: probe)
+                case .bCC: takenTarget = conditionalBranch(slot, taken: !c, probe: probe)
+                case .bMI: takenTarget = conditionalBranch(slot, taken: self.n, probe: probe)
+                case .bPL: takenTarget = conditionalBranch(slot, taken: !self.n, probe: probe)
+                case .bVS: takenTarget = conditionalBranch(slot, taken: v, probe: probe)
+                case .bVC: takenTarget = conditionalBranch(slot, taken: !v, probe: probe)
+                case .bHI: takenTarget = conditionalBranch(slot, taken: c && !z, probe: probe)
+                case .bLS: takenTarget = conditionalBranch(slot, taken: !c || z, probe: probe)
+                case .bGE: takenTarget = conditionalBranch(slot, taken: self.n == v, probe: probe)
+                case .bLT: takenTarget = conditionalBranch(slot, taken: self.n != v, probe: probe)
+                case .bGT: takenTarget = conditionalBranch(slot, taken: !z && self.n == v, probe: probe)
+                case .bLE: takenTarget = conditionalBranch(slot, taken: z || self.n != v, probe: probe)
+                case .bConditional: takenTarget = conditionalBranch(slot, taken: conditionPassed(slot.condition), probe: probe)
                 case .b:
                     let target = slot.imm
                     if target == pc { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
@@ -355,6 +360,20 @@ extension CortexMCore {
             placeEventStop(scanningFrom: block)
         }
         return true
+    }
+
+    /// B<cond> once its condition is known: the target when taken, nil when not (then it
+    /// costs `skippedCycles`, where the block's prefix counts `cycles`).
+    @inline(__always) func conditionalBranch<P: ExecutionProbe>(_ slot: SlotPointer, taken: Bool, probe: P) -> UInt32? {
+        guard taken else {
+            baseCycles &+= UInt64(slot.skippedCycles) &- UInt64(slot.cycles)
+            return nil
+        }
+        let target = slot.imm
+        if target == slot.address { handleSelfLoop(costPerIteration: Int(slot.cycles)) }
+        baseCycles &+= branchFetchWait(target)
+        probe.directBranch(self, target: target)
+        return target
     }
 
     /// Adds the running block's static counts up to the slot that ran last to the base

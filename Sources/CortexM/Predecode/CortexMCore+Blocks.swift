@@ -122,8 +122,16 @@ extension CortexMCore {
             slot.options = shiftType
         }
         if let op = Self.formWithPCOrSP(instruction) { slot.op = op }
+        if instruction.op == .bConditional, let op = Self.conditionalBranchForms[instruction.condition] { slot.op = op }
         return slot
     }
+
+    /// B<cond>'s executor form for each condition (AL, which B<cond> cannot encode, keeps
+    /// `bConditional`).
+    static let conditionalBranchForms: [Condition: Op] = [
+        .eq: .bEQ, .ne: .bNE, .cs: .bCS, .cc: .bCC, .mi: .bMI, .pl: .bPL, .vs: .bVS, .vc: .bVC,
+        .hi: .bHI, .ls: .bLS, .ge: .bGE, .lt: .bLT, .gt: .bGT, .le: .bLE,
+    ]
 
     /// The executor's form of `ADD Rdn, Rm`, `MOV Rd, Rm` and `CMP Rn, Rm` (16-bit, any
     /// registers) when one of their registers is PC (read as its address + 4, written as a

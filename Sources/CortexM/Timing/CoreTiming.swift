@@ -69,7 +69,8 @@ public struct CoreTiming: Sendable {
         if kind == .m4 { return cortexM4BaseCycles(instruction) }
         switch instruction.op {
         case .undecoded, .undefined, .conditionCheck, .eventStop, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP,
-            .cmpRegisterWithPC, .udf, .svc:
+            .cmpRegisterWithPC, .bEQ, .bNE, .bCS, .bCC, .bMI, .bPL, .bVS, .bVC, .bHI, .bLS,
+            .bGE, .bLT, .bGT, .bLE, .udf, .svc:
             // No instruction cost: the exception entry latency is charged when the
             // exception is taken.
             return 0

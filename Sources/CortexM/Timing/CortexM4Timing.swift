@@ -9,7 +9,8 @@ extension CoreTiming {
         let refill = branchRefillCycles
         switch instruction.op {
         case .undecoded, .undefined, .conditionCheck, .eventStop, .addRegisterHighWithPCOrSP, .movRegisterWithPCOrSP,
-            .cmpRegisterWithPC, .udf, .svc:
+            .cmpRegisterWithPC, .bEQ, .bNE, .bCS, .bCC, .bMI, .bPL, .bVS, .bVC, .bHI, .bLS,
+            .bGE, .bLT, .bGT, .bLE, .udf, .svc:
             return 0  // the exception entry is charged when the exception is taken
         case .ldrLiteral, .strRegister, .strhRegister, .strbRegister, .ldrsbRegister, .ldrRegister,
             .ldrhRegister, .ldrbRegister, .ldrshRegister, .strImmediate, .ldrImmediate, .strbImmediate,

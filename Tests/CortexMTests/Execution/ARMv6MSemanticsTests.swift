@@ -389,6 +389,19 @@ struct ARMv6MSemanticsTests {
         #expect(Self.flags(of: machine) == Flags(n: nzcv & 8 != 0, z: nzcv & 4 != 0, c: nzcv & 2 != 0, v: nzcv & 1 != 0))
     }
 
+    @Test("B<cond> branches exactly when its condition holds, for every condition and every N, Z, C, V (A6.3.1 ConditionPassed, Table A6-1)", arguments: 0..<16)
+    func conditionalBranchOverAllFlags(_ nzcv: Int) {
+        let n = nzcv & 8 != 0, z = nzcv & 4 != 0, c = nzcv & 2 != 0, v = nzcv & 1 != 0
+        // Table A6-1, in encoding order EQ … LE.
+        let holds = [z, !z, c, !c, n, !n, v, !v, c && !z, !c || z, n == v, n != v, !z && n == v, z || n != v]
+        for (condition, expected) in holds.enumerated() {
+            // MSR APSR, r2; B<cond> over the next instruction; MOV r0, r1 (no flags); BKPT.
+            let branch = 0xD000 | UInt16(condition) << 8
+            let machine = Self.run(Self.msr(Self.apsr, 2) + [branch, 0x4608], registers: [0: 0, 1: 1, 2: UInt32(nzcv) << 28])
+            #expect(machine.register(0) == (expected ? 0 : 1), "condition \(condition), NZCV \(String(nzcv, radix: 2))")
+        }
+    }
+
     @Test("MRS IPSR reads 0 in Thread mode and the exception number in a handler")
     func ipsr() {
         var machine = Self.run(Self.mrs(0, Self.ipsr) + Self.mrs(1, Self.xpsrSYSm), registers: [0: 0xFFFF])
