@@ -50,6 +50,15 @@ public struct FastWindow {
         guard offset < accessEnd else { return nil }
         return bytes.unsafelyUnwrapped + Int(offset)
     }
+
+    /// The host address of `byteCount` (≥ 4) consecutive bytes from `address` when the
+    /// window serves all of them (PUSH and POP of several registers).
+    @inlinable @inline(__always)
+    public func pointer(to address: UInt32, byteCount: UInt32) -> UnsafeMutableRawPointer? {
+        let offset = address &- baseAddress
+        guard offset < accessEnd, byteCount &- 4 < accessEnd &- offset else { return nil }
+        return bytes.unsafelyUnwrapped + Int(offset)
+    }
 }
 
 /// The memory system of a board: its regions' storage, a lookup that the core's fast
@@ -153,6 +162,14 @@ public final class Bus {
     @inlinable @inline(__always)
     public static func directPointer(_ windows: UnsafeMutablePointer<FastWindow>, _ address: UInt32) -> UnsafeMutableRawPointer? {
         windows[Int(address >> Bus.windowShift)].pointer(to: address)
+    }
+
+    /// `directPointer` for `byteCount` (≥ 4) consecutive bytes.
+    @inlinable @inline(__always)
+    public static func directPointer(
+        _ windows: UnsafeMutablePointer<FastWindow>, _ address: UInt32, byteCount: UInt32
+    ) -> UnsafeMutableRawPointer? {
+        windows[Int(address >> Bus.windowShift)].pointer(to: address, byteCount: byteCount)
     }
 
     /// `regionIndex` for the rare access outside its window's first region (two

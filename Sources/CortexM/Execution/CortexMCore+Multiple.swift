@@ -1,3 +1,5 @@
+import MemoryBus
+
 /// Multiple-register transfers and PC writes that interwork (DDI 0419 A6.7.25, A6.7.49,
 /// A6.7.50, A6.7.59; BXWritePC and LoadWritePC in A2.3.1).
 extension CortexMCore {
@@ -22,35 +24,11 @@ extension CortexMCore {
 
     /// POP: loads the listed registers from SP upward; SP is written back last.
     @inline(__always) func popRegisters(_ list: UInt32) -> PopResult {
-        var address = r[13]
-        var remaining = list & 0x7FFF
-        var values = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
-        var loadedCount = 0
-        // Load first, write after: a fault part-way leaves the registers unchanged.
-        while remaining != 0 {
-            guard let value = loadAlignedWord(address) else { return .faulted }
-            withUnsafeMutableBytes(of: &values) { $0.storeBytes(of: value, toByteOffset: loadedCount * 4, as: UInt32.self) }
-            loadedCount += 1
-            address &+= 4
-            remaining &= remaining - 1
-        }
-        var pcValue: UInt32?
-        if list & (1 << 15) != 0 {
-            guard let value = loadAlignedWord(address) else { return .faulted }
-            pcValue = value
-            address &+= 4
-        }
-        remaining = list & 0x7FFF
-        var slotIndex = 0
-        while remaining != 0 {
-            let index = remaining.trailingZeroBitCount
-            r[index] = withUnsafeBytes(of: &values) { $0.load(fromByteOffset: slotIndex * 4, as: UInt32.self) }
-            slotIndex += 1
-            remaining &= remaining - 1
-        }
-        r[13] = address
-        if let pcValue { return .branch(pcValue) }
-        return .done
+        let start = r[13]
+        var pcValue: UInt32 = 0
+        guard loadRegisterList(list, from: start, pcValue: &pcValue) else { return .faulted }
+        r[13] = start &+ 4 &* UInt32(list.nonzeroBitCount)
+        return list & (1 << 15) != 0 ? .branch(pcValue) : .done
     }
 
     /// STM Rn!, {list}: ascending stores from Rn, Rn written back. When Rn is in the
@@ -77,14 +55,51 @@ extension CortexMCore {
     /// A fault part-way leaves the earlier words stored and returns false; the caller
     /// then writes nothing back. The list never holds PC (its bit is should-be-zero).
     @inline(__always) func storeRegisterList(_ list: UInt32, to start: UInt32) -> Bool {
-        var address = start
         var remaining = list
+        if storeRegisterListDirectly(list, to: start) { return true }
+        var address = start
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
             guard storeAlignedWord(address, r[index]) else { return false }
             address &+= 4
             remaining &= remaining - 1
         }
+        return true
+    }
+
+    /// `storeRegisterList` when all the words are in one RAM region that the direct path
+    /// serves, away from decoded code: then no store can fault, wait or be noticed.
+    /// - Returns: false, having stored nothing, otherwise.
+    @inline(never)
+    func storeRegisterListDirectly(_ list: UInt32, to start: UInt32) -> Bool {
+        let byteCount = 4 &* UInt32(list.nonzeroBitCount)
+        guard start & 3 == 0, var pointer = Bus.directPointer(fastWrites, start, byteCount: byteCount),
+            !overlapsDecodedRAMCode(start, size: byteCount)
+        else { return false }
+        var remaining = list
+        while remaining != 0 {
+            Self.writeLittleEndian(pointer, r[remaining.trailingZeroBitCount], size: 4)
+            pointer += 4
+            remaining &= remaining - 1
+        }
+        return true
+    }
+
+    /// `loadRegisterList` when all the words are in one region that the direct path
+    /// serves: then no load can fault, wait or be noticed, so each register is written as
+    /// its word is read.
+    /// - Returns: false, having loaded nothing, otherwise.
+    @inline(never)
+    func loadRegisterListDirectly(_ list: UInt32, from start: UInt32, pcValue: inout UInt32) -> Bool {
+        let byteCount = 4 &* UInt32(list.nonzeroBitCount)
+        guard start & 3 == 0, var pointer = Bus.directPointer(fastReads, start, byteCount: byteCount) else { return false }
+        var remaining = list & 0x7FFF
+        while remaining != 0 {
+            r[remaining.trailingZeroBitCount] = Self.readLittleEndian(pointer, size: 4)
+            pointer += 4
+            remaining &= remaining - 1
+        }
+        if list & (1 << 15) != 0 { pcValue = Self.readLittleEndian(pointer, size: 4) }
         return true
     }
 
@@ -95,7 +110,8 @@ extension CortexMCore {
     /// not written: its word is returned in `pcValue` for the caller's LoadWritePC.
     /// - Returns: false after a fault.
     @inline(__always) func loadRegisterList(_ list: UInt32, from start: UInt32, pcValue: inout UInt32) -> Bool {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { values in
+        if loadRegisterListDirectly(list, from: start, pcValue: &pcValue) { return true }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { values in
             var address = start
             var remaining = list
             var count = 0

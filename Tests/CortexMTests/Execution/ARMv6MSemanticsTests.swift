@@ -316,6 +316,21 @@ struct ARMv6MSemanticsTests {
         return machine
     }
 
+    /// PUSH, POP, LDM and STM move all their words at once when one region's direct path
+    /// serves them all; a list that runs past the end of SRAM must still fault at the word
+    /// outside it, with the pseudocode's effects (A6.7.49, A6.7.59).
+    @Test("POP and STM that run past the end of SRAM fault at the word outside it")
+    func multipleTransfersPastTheEndOfSRAM() {
+        let top = Self.sram + TestMachine.sramSize
+        // POP {r0, r1} with SP = top - 4: no register written.
+        var machine = Self.runToHardFault(0xBC03, registers: [0: 0xAAAA, 1: 0xBBBB, 13: top - 4])
+        #expect(machine.register(0) == 0xAAAA && machine.register(1) == 0xBBBB)
+        // STMIA r1!, {r0, r2} with r1 = top - 4: the first word is stored, no writeback.
+        machine = Self.runToHardFault(0xC105, registers: [0: 0x1111, 1: top - 4, 2: 0x2222, 13: top - 64])
+        #expect(machine.word(at: top - 4) == 0x1111)
+        #expect(machine.register(1) == top - 4)
+    }
+
     /// ARMv6-M has no unaligned support: LDR/STR of a word or halfword at an address
     /// that is not a multiple of the size is a HardFault (DDI 0419 A3.2.1).
     @Test(
