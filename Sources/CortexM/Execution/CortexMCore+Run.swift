@@ -264,6 +264,11 @@ extension CortexMCore {
                     if slot.setsFlags { executeOrRegister(slot) } else { r[d] = r[n] | shiftedOperandWithoutCarry(slot) }
                 case .bicRegisterT2:
                     if slot.setsFlags { executeBitClearRegister(slot) } else { r[d] = r[n] & ~shiftedOperandWithoutCarry(slot) }
+                case .mvnImmediateT1: executeLogicalImmediate(slot, ~slot.imm, writes: true)
+                case .adcImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: c, writes: true)
+                case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: c, writes: true)
+                case .ldrshImmediateWide: guard executeLoadImmediate(slot, size: 2, signed: true) else { continue dispatch }
+                case .ldrsbRegisterWide: guard executeLoadRegister(slot, size: 1, signed: true) else { continue dispatch }
                 case .ldrdImmediate: guard executeLoadDual(slot, isLiteral: false) else { continue dispatch }
                 case .strdImmediate: guard executeStoreDual(slot) else { continue dispatch }
 
@@ -286,15 +291,15 @@ extension CortexMCore {
                     .blxRegister, .strhRegister, .strbRegister, .ldrhRegister, .ldrshRegister, .adr,
                     .subSPImmediate, .sxth, .sxtb, .uxth, .rev, .rev16, .revsh, .cps, .bkpt, .sev, .wfe, .wfi,
                     .stm, .svc, .udf, .msr, .mrs, .andImmediateT1, .tstImmediateT1, .bicImmediateT1,
-                    .orrImmediateT1, .ornImmediateT1, .mvnImmediateT1, .eorImmediateT1, .teqImmediateT1,
-                    .cmnImmediateT1, .adcImmediateT1, .sbcImmediateT1, .rsbImmediateT2, .adrT2, .movImmediateT3,
+                    .orrImmediateT1, .ornImmediateT1, .eorImmediateT1, .teqImmediateT1,
+                    .cmnImmediateT1, .sbcImmediateT1, .rsbImmediateT2, .adrT2, .movImmediateT3,
                     .movtT1, .ssatT1, .usatT1, .sbfxT1, .ubfxT1, .bfiT1, .bfcT1, .andRegisterT2, .tstRegisterT2,
                     .ornRegisterT1, .mvnRegisterT2, .teqRegisterT1,
-                    .cmnRegisterT2, .adcRegisterT2, .sbcRegisterT2, .subRegisterT2, .cmpRegisterT3,
+                    .cmnRegisterT2, .sbcRegisterT2, .subRegisterT2, .cmpRegisterT3,
                     .rsbRegisterT1, .lslRegisterT2, .lsrRegisterT2, .asrRegisterT2, .rorRegisterT2, .sxtbT2,
                     .sxthT2, .uxtbT2, .uxthT2, .clzT1, .rbitT1, .revT2, .rev16T2, .revshT2, .mulT2, .mlsT1,
-                    .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1, .ldrshImmediateWide,
-                    .ldrhRegisterWide, .ldrsbRegisterWide, .ldrshRegisterWide, .strRegisterWide,
+                    .umullT1, .smlalT1, .umlalT1, .sdivT1, .udivT1,
+                    .ldrhRegisterWide, .ldrshRegisterWide, .strRegisterWide,
                     .strbRegisterWide, .strhRegisterWide, .ldrLiteralWide, .ldrbLiteral, .ldrhLiteral,
                     .ldrsbLiteral, .ldrshLiteral, .ldrToPC, .preload, .ldrdLiteral,
                     .ldrex, .ldrexb, .ldrexh, .strex, .strexb, .strexh, .tbb, .tbh, .ldmWide,
@@ -533,11 +538,9 @@ extension CortexMCore {
         case .bicImmediateT1: executeLogicalImmediate(slot, r[n] & ~slot.imm, writes: true)
         case .orrImmediateT1: executeLogicalImmediate(slot, r[n] | slot.imm, writes: true)
         case .ornImmediateT1: executeLogicalImmediate(slot, r[n] | ~slot.imm, writes: true)
-        case .mvnImmediateT1: executeLogicalImmediate(slot, ~slot.imm, writes: true)
         case .eorImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: true)
         case .teqImmediateT1: executeLogicalImmediate(slot, r[n] ^ slot.imm, writes: false)
         case .cmnImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: false, writes: false)
-        case .adcImmediateT1: executeArithmetic(slot, r[n], slot.imm, carryIn: c, writes: true)
         case .sbcImmediateT1: executeArithmetic(slot, r[n], ~slot.imm, carryIn: c, writes: true)
         case .rsbImmediateT2: executeArithmetic(slot, ~r[n], slot.imm, carryIn: true, writes: true)
         case .adrT2, .movImmediateT3: r[d] = slot.imm
@@ -555,7 +558,6 @@ extension CortexMCore {
         case .mvnRegisterT2: executeMoveNotRegister(slot)
         case .teqRegisterT1: executeTestEquivalenceRegister(slot)
         case .cmnRegisterT2: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: false, writes: false)
-        case .adcRegisterT2: executeArithmetic(slot, r[n], shiftedOperandWithoutCarry(slot), carryIn: c, writes: true)
         case .sbcRegisterT2: executeArithmetic(slot, r[n], ~shiftedOperandWithoutCarry(slot), carryIn: c, writes: true)
         case .subRegisterT2: executeArithmetic(slot, r[n], ~shiftedOperandWithoutCarry(slot), carryIn: true, writes: true)
         case .cmpRegisterT3: executeArithmetic(slot, r[n], ~shiftedOperandWithoutCarry(slot), carryIn: true, writes: false)
@@ -582,9 +584,7 @@ extension CortexMCore {
         case .umlalT1: executeUnsignedLongMultiply(slot, accumulate: true)
         case .sdivT1: guard executeSignedDivide(slot) else { return nil }
         case .udivT1: guard executeUnsignedDivide(slot) else { return nil }
-        case .ldrshImmediateWide: guard executeLoadImmediate(slot, size: 2, signed: true) else { return nil }
         case .ldrhRegisterWide: guard executeLoadRegister(slot, size: 2, signed: false) else { return nil }
-        case .ldrsbRegisterWide: guard executeLoadRegister(slot, size: 1, signed: true) else { return nil }
         case .ldrshRegisterWide: guard executeLoadRegister(slot, size: 2, signed: true) else { return nil }
         case .strRegisterWide: guard executeStoreRegister(slot, size: 4) else { return nil }
         case .strbRegisterWide: guard executeStoreRegister(slot, size: 1) else { return nil }
