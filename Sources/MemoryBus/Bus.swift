@@ -143,6 +143,7 @@ public final class Bus {
         regionByWindow.deallocate()
         fastReads.deallocate()
         fastWrites.deallocate()
+        for flashCache in flashCaches { flashCache?.deallocate() }
     }
 
     /// The index of the region holding `address ..< address + length`, or nil.

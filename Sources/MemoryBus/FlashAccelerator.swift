@@ -23,50 +23,61 @@ public struct FlashAccelerator: Sendable, Equatable {
     }
 }
 
-/// The tag state of one region's accelerator while a core runs.
-public final class FlashCacheState {
-    let lineShift: UInt32
-    var instructionTags: [UInt32]
-    var dataTags: [UInt32]
-    /// Hits and misses, for reports.
-    public private(set) var instructionMisses: UInt64 = 0
-    public private(set) var dataMisses: UInt64 = 0
+/// The tag state of one region's accelerator while a core runs: direct-mapped tags in
+/// memory the bus allocates with it and frees with it (`deallocate`), so that the run
+/// loop looks them up on every taken branch without reference counting or exclusivity
+/// checks (a class holding arrays cost more than the simulated instructions on STM32
+/// boards: docs/performance.md).
+public struct FlashCacheState {
+    @usableFromInline let lineShift: UInt32
+    @usableFromInline let instructionTags: UnsafeMutablePointer<UInt32>
+    @usableFromInline let instructionLineCount: UInt32
+    @usableFromInline let dataTags: UnsafeMutablePointer<UInt32>
+    @usableFromInline let dataLineCount: UInt32
 
     /// A tag no line address can equal (line addresses are shifted right).
     static let empty: UInt32 = .max
 
     init(_ accelerator: FlashAccelerator) {
         lineShift = UInt32(accelerator.lineBytes.trailingZeroBitCount)
-        instructionTags = Array(repeating: FlashCacheState.empty, count: accelerator.instructionCacheLines)
-        dataTags = Array(repeating: FlashCacheState.empty, count: accelerator.dataCacheLines)
+        instructionLineCount = UInt32(accelerator.instructionCacheLines)
+        dataLineCount = UInt32(accelerator.dataCacheLines)
+        instructionTags = .allocate(capacity: max(accelerator.instructionCacheLines, 1))
+        dataTags = .allocate(capacity: max(accelerator.dataCacheLines, 1))
+        invalidate()
+    }
+
+    func deallocate() {
+        instructionTags.deallocate()
+        dataTags.deallocate()
     }
 
     /// Looks up (and fills) the line of `address` in `tags`; true on a hit.
-    @inline(__always) private static func access(_ tags: inout [UInt32], line: UInt32) -> Bool {
-        guard !tags.isEmpty else { return false }
-        let index = Int(line % UInt32(tags.count))
+    @inlinable @inline(__always) func access(_ tags: UnsafeMutablePointer<UInt32>, count: UInt32, address: UInt32) -> Bool {
+        guard count != 0 else { return false }
+        let line = address >> lineShift
+        // Every accelerator armsim models has a power-of-two line count: a mask, not a divide.
+        let index = Int(count & (count &- 1) == 0 ? line & (count &- 1) : line % count)
         if tags[index] == line { return true }
         tags[index] = line
         return false
     }
 
     /// Whether an instruction fetch of `address` after a taken branch hits.
+    @inlinable @inline(__always)
     public func instructionFetchHits(_ address: UInt32) -> Bool {
-        let hit = FlashCacheState.access(&instructionTags, line: address >> lineShift)
-        if !hit { instructionMisses &+= 1 }
-        return hit
+        access(instructionTags, count: instructionLineCount, address: address)
     }
 
     /// Whether a data read of `address` hits.
+    @inlinable @inline(__always)
     public func dataReadHits(_ address: UInt32) -> Bool {
-        let hit = FlashCacheState.access(&dataTags, line: address >> lineShift)
-        if !hit { dataMisses &+= 1 }
-        return hit
+        access(dataTags, count: dataLineCount, address: address)
     }
 
     /// Empties both caches (reset).
     public func invalidate() {
-        for index in instructionTags.indices { instructionTags[index] = FlashCacheState.empty }
-        for index in dataTags.indices { dataTags[index] = FlashCacheState.empty }
+        instructionTags.update(repeating: FlashCacheState.empty, count: Int(max(instructionLineCount, 1)))
+        dataTags.update(repeating: FlashCacheState.empty, count: Int(max(dataLineCount, 1)))
     }
 }

@@ -171,8 +171,10 @@ public final class CortexMCore {
     /// Wait states of the region the current instruction is fetched from, for
     /// the fetch of an unaligned branch target.
     var fetchWaitStates: UInt32 = 0
-    /// The accelerator of the region the PC is in, if it has one.
+    /// The accelerator of the region the PC is in, if it has one, and that region's wait
+    /// states, paid by a taken branch whose target misses its instruction cache.
     var currentFlashCache: FlashCacheState?
+    var currentFlashWaitStates: UInt64 = 0
     /// The cache the current PC is in, and its bounds, kept for the loop's lookup.
     var currentCache: PredecodeCache?
     var currentCacheBase: UInt32 = 1

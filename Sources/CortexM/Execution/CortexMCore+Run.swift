@@ -758,10 +758,13 @@ extension CortexMCore {
         return fetchWaitOfRegion(containing: target)
     }
 
-    /// Fetch wait states for a branch target in another region, or behind an accelerator;
+    /// Fetch wait states for a branch target behind an accelerator, or in another region;
     /// 0 where no region is (the fetch then faults when the target is executed).
     @inline(never)
     func fetchWaitOfRegion(containing target: UInt32) -> UInt64 {
+        if target &- currentCacheBase < currentCacheSize, let flashCache = currentFlashCache {
+            return flashCache.instructionFetchHits(target) ? 0 : currentFlashWaitStates
+        }
         guard let index = bus.regionIndex(containing: target, length: 2) else { return 0 }
         let waitStates = UInt64(bus.regions[index].waitStates)
         if let flashCache = bus.flashCaches[index] {
@@ -779,6 +782,7 @@ extension CortexMCore {
         currentCacheSize = cache.byteCount & ~1
         currentBlocks = cache.blocks
         currentFlashCache = bus.flashCaches[index]
+        currentFlashWaitStates = UInt64(bus.regions[index].waitStates)
         // Behind an accelerator the prefetch buffer hides sequential fetches: no static wait.
         fetchWaitStates = currentFlashCache == nil ? bus.regions[index].waitStates : 0
         return true
