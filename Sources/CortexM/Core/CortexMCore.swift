@@ -98,7 +98,9 @@ public final class CortexMCore {
     var loadPipelineNextAddress: UInt32 = 1
     var loadPipelineDestination: UInt8 = 0xFF
 
-    /// Cycles executed so far (modeled core clock cycles, including sleep).
+    /// Cycles executed so far (modeled core clock cycles, including sleep). Setting it in
+    /// the middle of a block (sleep, lazy FP stacking) checks the rest of the block for
+    /// an event that is now due in it (CortexMCore+EventStop.swift).
     public internal(set) var cycles: UInt64 {
         @inline(__always) get { baseCycles &+ UInt64(runningSlot.pointee.prefixCycles) }
         set {

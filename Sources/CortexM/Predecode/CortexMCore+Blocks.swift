@@ -12,6 +12,7 @@ extension CortexMCore {
     @inline(never)
     func decodeBlock(at start: UInt32) -> UnsafeMutablePointer<Slot> {
         let cache = currentCache.unsafelyUnwrapped
+        // The header (never executed) first: its prefix becomes the block's total below.
         var decoded: [Slot] = [.endOfBlock]
         var address = start
         var instructionCount = 0
