@@ -52,7 +52,7 @@ public struct FastWindow {
     }
 
     /// The host address of `byteCount` (≥ 4) consecutive bytes from `address` when the
-    /// window serves all of them (PUSH and POP of several registers).
+    /// window serves all of them (the words of PUSH, POP, LDM and STM).
     @inlinable @inline(__always)
     public func pointer(to address: UInt32, byteCount: UInt32) -> UnsafeMutableRawPointer? {
         let offset = address &- baseAddress

@@ -55,8 +55,8 @@ extension CortexMCore {
     /// A fault part-way leaves the earlier words stored and returns false; the caller
     /// then writes nothing back. The list never holds PC (its bit is should-be-zero).
     @inline(__always) func storeRegisterList(_ list: UInt32, to start: UInt32) -> Bool {
-        var remaining = list
         if storeRegisterListDirectly(list, to: start) { return true }
+        var remaining = list
         var address = start
         while remaining != 0 {
             let index = remaining.trailingZeroBitCount
@@ -106,7 +106,8 @@ extension CortexMCore {
     /// Loads the registers of `list` (bit i = Ri, PC included as bit 15) from
     /// consecutive aligned words from `start`, for LDM (16- and 32-bit) and LDMDB.
     /// Every word is read (wait states, faults, System Control Space reads) before any
-    /// register is written, so a fault part-way leaves all registers unchanged. PC is
+    /// register is written, so a fault part-way leaves all registers unchanged (the
+    /// direct path, where nothing can fault, writes each as it reads it). PC is
     /// not written: its word is returned in `pcValue` for the caller's LoadWritePC.
     /// - Returns: false after a fault.
     @inline(__always) func loadRegisterList(_ list: UInt32, from start: UInt32, pcValue: inout UInt32) -> Bool {

@@ -403,25 +403,9 @@ extension CortexMCore {
         case .cmpRegisterWithPC:
             _ = addWithCarry(operand(n, pc), ~operand(m, pc), carryIn: true)
         case .addRegisterHighWithPCOrSP:
-            let result = operand(n, pc) &+ operand(m, pc)
-            if d == 15 {
-                next = branchTarget(result & ~1)
-                probe.indirectBranch(self, target: next)
-            } else if d == 13 {
-                r[13] = result & ~3
-            } else {
-                r[d] = result
-            }
+            if let target = writeHighRegister(d, operand(n, pc) &+ operand(m, pc), probe: probe) { next = target }
         case .movRegisterWithPCOrSP:
-            let value = operand(m, pc)
-            if d == 15 {
-                next = branchTarget(value & ~1)
-                probe.indirectBranch(self, target: next)
-            } else if d == 13 {
-                r[13] = value & ~3
-            } else {
-                r[d] = value
-            }
+            if let target = writeHighRegister(d, operand(m, pc), probe: probe) { next = target }
         case .orrsRegister:
             let result = r[n] | r[m]
             r[d] = result
@@ -733,6 +717,19 @@ extension CortexMCore {
     /// Reads register `index` as an operand: PC reads as the instruction's address + 4.
     @inline(__always) func operand(_ index: Int, _ pc: UInt32) -> UInt32 {
         index == 15 ? pc &+ 4 : r[index]
+    }
+
+    /// The result of ADD/MOV (register, 16-bit) written to Rd: to PC a branch (bit 0
+    /// dropped, `branchTarget`), to SP with bits [1:0] cleared.
+    /// - Returns: the branch target when Rd is PC.
+    @inline(__always) func writeHighRegister<P: ExecutionProbe>(_ d: Int, _ value: UInt32, probe: P) -> UInt32? {
+        if d == 15 {
+            let target = branchTarget(value & ~1)
+            probe.indirectBranch(self, target: target)
+            return target
+        }
+        r[d] = d == 13 ? value & ~3 : value
+        return nil
     }
 
     /// A PC write by ADD/MOV (BranchWritePC, DDI 0419 A2.3.1): the target's fetch wait is charged.

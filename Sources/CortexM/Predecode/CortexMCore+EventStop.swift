@@ -7,9 +7,10 @@
 /// the event is due inside the block, the slot before which it is due gets the op
 /// `.eventStop` (the replaced op is kept and restored), so the loop leaves the block
 /// exactly there. Anything that adds cycles in the middle of a block (data wait
-/// states, a divide, sleep, lazy FP stacking) or brings the event forward (`requestEventCheck`) checks the
-/// rest of the running block the same way. At most one slot is replaced at a time, and
-/// only in the running block: the outer loop restores it first thing.
+/// states, a divide, sleep, lazy FP stacking) or brings the event forward
+/// (`requestEventCheck`) checks the rest of the running block the same way. At most one
+/// slot is replaced at a time, and only in the running block: the outer loop restores it
+/// first thing.
 extension CortexMCore {
     /// Called after a dynamic cost was added in the middle of a block: places the event
     /// stop if the event now falls due inside the rest of the running block.
