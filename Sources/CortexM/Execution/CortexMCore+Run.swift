@@ -748,20 +748,15 @@ extension CortexMCore {
     /// With a flash accelerator the rule is different: the target's line costs the wait
     /// states when it misses the accelerator's instruction cache, whatever its alignment.
     @inline(__always) func branchFetchWait(_ target: UInt32) -> UInt64 {
-        let isInCurrentRegion = target &- currentCacheBase < currentCacheSize
-        if isInCurrentRegion && currentFlashCache == nil {
-            return target & 2 != 0 ? UInt64(fetchWaitStates) : 0
-        }
-        return fetchWaitOfRegion(containing: target)
+        guard target &- currentCacheBase < currentCacheSize else { return fetchWaitOfRegion(containing: target) }
+        guard let flashCache = currentFlashCache else { return target & 2 != 0 ? UInt64(fetchWaitStates) : 0 }
+        return flashCache.instructionFetchHits(target) ? 0 : currentFlashWaitStates
     }
 
-    /// Fetch wait states for a branch target behind an accelerator, or in another region;
+    /// Fetch wait states for a branch target in another region;
     /// 0 where no region is (the fetch then faults when the target is executed).
     @inline(never)
     func fetchWaitOfRegion(containing target: UInt32) -> UInt64 {
-        if target &- currentCacheBase < currentCacheSize, let flashCache = currentFlashCache {
-            return flashCache.instructionFetchHits(target) ? 0 : currentFlashWaitStates
-        }
         guard let index = bus.regionIndex(containing: target, length: 2) else { return 0 }
         let waitStates = UInt64(bus.regions[index].waitStates)
         if let flashCache = bus.flashCaches[index] {
