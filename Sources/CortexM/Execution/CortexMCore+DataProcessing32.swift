@@ -247,6 +247,13 @@ extension CortexMCore {
         return UInt64(1 + quotientBits / 3)
     }
 
+    /// Adds a divide's early-termination cycles, in the middle of its block (an event may
+    /// now fall due in the rest of it).
+    @inline(__always) func chargeDivide(dividendMagnitude: UInt32, divisorMagnitude: UInt32) {
+        baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividendMagnitude, divisorMagnitude: divisorMagnitude)
+        checkEventWithinRunningBlock()
+    }
+
     /// Whether a division by zero must fault: CCR.DIV_0_TRP (DDI 0403 B3.2.8, bit 4).
     @inline(__always) var divideByZeroTraps: Bool { scs.ccr & (1 << 4) != 0 }
 
@@ -265,8 +272,7 @@ extension CortexMCore {
         } else {
             r[Int(slot.d)] = UInt32(bitPattern: dividend.dividedReportingOverflow(by: divisor).partialValue)
         }
-        baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend.magnitude, divisorMagnitude: divisor.magnitude)
-        checkEventWithinRunningBlock()
+        chargeDivide(dividendMagnitude: dividend.magnitude, divisorMagnitude: divisor.magnitude)
         return true
     }
 
@@ -283,8 +289,7 @@ extension CortexMCore {
         } else {
             r[Int(slot.d)] = dividend / divisor
         }
-        baseCycles &+= CortexMCore.divideExtraCycles(dividendMagnitude: dividend, divisorMagnitude: divisor)
-        checkEventWithinRunningBlock()
+        chargeDivide(dividendMagnitude: dividend, divisorMagnitude: divisor)
         return true
     }
 }

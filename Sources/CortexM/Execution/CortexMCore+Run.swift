@@ -60,7 +60,7 @@ extension CortexMCore {
                 var takenTarget: UInt32?
                 // Read where a case uses them, so no register is spent on them across the switch.
                 var pc: UInt32 { slot.address }
-                var sequential: UInt32 { slot.address &+ UInt32(slot.byteCount) }
+                var sequential: UInt32 { slot.nextAddress }
                 var d: Int { Int(slot.d) }
                 var n: Int { Int(slot.n) }
                 var m: Int { Int(slot.m) }
@@ -139,14 +139,8 @@ extension CortexMCore {
                 case .movRegister:
                     r[d] = r[m]
                 case .bx:
-                    let target = operand(m, pc)
-                    baseCycles &+= branchFetchWait(target)
-                    if interworkingLeavesThumbCode(target) {
-                        if !writePCInterworking(target) { probe.indirectBranch(self, target: self.pc) }
-                        continue dispatch
-                    }
-                    probe.indirectBranch(self, target: target & ~1)
-                    takenTarget = target & ~1
+                    guard let target = interworkingBranch(operand(m, pc), probe: probe) else { continue dispatch }
+                    takenTarget = target
 
                 // On the Cortex-M4 neighbouring load/store singles pipeline (M4 TRM §3.3.2,
                 // CortexMCore+LoadStore32.swift); `pipelinesLoadStores` is false on M0/M0+.
@@ -202,14 +196,9 @@ extension CortexMCore {
                         continue dispatch
                     case .done:
                         break
-                    case .branch(let target):
-                        baseCycles &+= branchFetchWait(target)
-                        if interworkingLeavesThumbCode(target) {
-                            if !writePCInterworking(target) { probe.indirectBranch(self, target: self.pc) }
-                            continue dispatch
-                        }
-                        probe.indirectBranch(self, target: target & ~1)
-                        takenTarget = target & ~1
+                    case .branch(let value):
+                        guard let target = interworkingBranch(value, probe: probe) else { continue dispatch }
+                        takenTarget = target
                     }
                 case .ldm:
                     guard loadMultiple(base: n, list: slot.imm) else { continue dispatch }
@@ -717,6 +706,20 @@ extension CortexMCore {
     /// Reads register `index` as an operand: PC reads as the instruction's address + 4.
     @inline(__always) func operand(_ index: Int, _ pc: UInt32) -> UInt32 {
         index == 15 ? pc &+ 4 : r[index]
+    }
+
+    /// BX and POP {…, pc} (BXWritePC) in the run loop: the Thumb target it goes on to, or
+    /// nil when the branch left the block itself (an exception return, or a target without
+    /// the Thumb bit, `interworkingLeavesThumbCode`), so the loop goes on at `pc`.
+    @inline(__always) func interworkingBranch<P: ExecutionProbe>(_ value: UInt32, probe: P) -> UInt32? {
+        baseCycles &+= branchFetchWait(value)
+        if interworkingLeavesThumbCode(value) {
+            if !writePCInterworking(value) { probe.indirectBranch(self, target: self.pc) }
+            return nil
+        }
+        let target = value & ~1
+        probe.indirectBranch(self, target: target)
+        return target
     }
 
     /// The result of ADD/MOV (register, 16-bit) written to Rd: to PC a branch (bit 0
