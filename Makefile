@@ -17,7 +17,7 @@ ifeq ($(CI),true)
 export ARMSIM_WERROR := 1
 endif
 
-.PHONY: all deps build firmware demo test unit-test firmware-test cross-check compiler-check bench clean difftest difftest-ci difftest-deps
+.PHONY: all deps build firmware demo test unit-test firmware-test translation-check cross-check compiler-check bench clean difftest difftest-ci difftest-deps
 
 all: build firmware
 
@@ -49,12 +49,17 @@ demo: build firmware
 	$(ARMSIM) run firmware/build/$(DEMO_BOARD)/kws.elf --board $(DEMO_BOARD) --skip 1
 
 ## test: unit tests (Swift Testing), then every firmware on every board against its Python reference.
-test: unit-test firmware-test ci-check difftest-ci fuzz-ci cross-check compiler-check
+test: unit-test firmware-test translation-check ci-check difftest-ci fuzz-ci cross-check compiler-check
 
 ## cross-check: every firmware on QEMU (microbit for M0, mps2-an386 for M4) must give the
 ## same output and exit status as its reference, as armsim does (firmware/README.md).
 cross-check: deps firmware
 	$(MAKE) -C firmware check-qemu
+
+## translation-check: every shipped firmware build gives the same report, stdout and exit
+## status with translated blocks as with the interpreter alone (docs/hot-loop.md).
+translation-check: build firmware
+	$(PYTHON) firmware/tools/translation_check.py --armsim $(ARMSIM) --jobs 2
 
 ## compiler-check: the test programs built with clang (-O0/-Os/-O2/-O3) and gcc (-O0/-Os/-O3)
 ## for microbit-v1 and mps2-an386 must run on armsim exactly as on QEMU (firmware/README.md).

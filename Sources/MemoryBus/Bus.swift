@@ -78,7 +78,7 @@ public final class Bus {
     /// -1: the lookup of an access is one table read and one bounds check, whatever
     /// the number of regions (`regionIndex(containing:length:)`).
     public let regionByWindow: UnsafeMutablePointer<Int8>
-    @usableFromInline static let windowShift: UInt32 = 20
+    public static let windowShift: UInt32 = 20
     /// For each window, the region a data read can use directly: no wait states, no
     /// accelerator. Other reads take `regionIndex` and its costs.
     public let fastReads: UnsafeMutablePointer<FastWindow>

@@ -184,6 +184,17 @@ public final class CortexMCore {
     var currentBlocks: UnsafeMutablePointer<UnsafeMutablePointer<Slot>?>?
     /// Where the slots of decoded blocks live.
     let blockArena = BlockArena()
+    /// The host code of translated blocks and the translator (Native/); nil where blocks
+    /// are not translated.
+    var nativeCode: ExecutableMemory?
+    var nativeTranslator: NativeBlockTranslator?
+    /// The code offset of each translated block's entry for jumps from other blocks, by
+    /// the block's address, and the jumps still waiting for a block to be translated.
+    var translatedBlockEntries: [UInt32: UInt32] = [:]
+    var unlinkedJumps: [UInt32: [UInt32]] = [:]
+    /// Whether translated code may take branches itself: in plain runs only, since a
+    /// profiled run's probe must see every branch.
+    var translatedLoopsAllowed = false
     /// The addresses of decoded code in RAM: a store outside them cannot change decoded
     /// code, so stores to data and stack cost two compares (empty while code runs from flash).
     var decodedRAMLow: UInt32 = .max
@@ -218,6 +229,7 @@ public final class CortexMCore {
         }
         self.scs = SystemControlSpace(configuration: configuration)
         self.semihosting = semihosting
+        prepareTranslation()
     }
 
     deinit {

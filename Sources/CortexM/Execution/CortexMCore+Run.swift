@@ -28,6 +28,7 @@ extension CortexMCore {
     @inline(never)
     func run<P: ExecutionProbe>(cycleLimit: UInt64, probe: P) -> StopReason {
         self.cycleLimit = cycleLimit
+        translatedLoopsAllowed = P.self == NoProbe.self
         requestEventCheck()
         dispatch: while true {
             // Every way out of a block comes here. A handler that redirected the flow has
@@ -48,9 +49,9 @@ extension CortexMCore {
                 }
                 offset = pc &- currentCacheBase
             }
-            var slotPointer = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] ?? decodeBlock(at: pc)
+            let block = currentBlocks.unsafelyUnwrapped[Int(offset >> 1)] ?? decodeBlock(at: pc)
             // No event is due before it (checked above).
-            _ = enterBlock(slotPointer)
+            guard var slotPointer = enterBlock(block) else { continue }
             // The block's instructions run one after the other without the lookup above:
             // a handler that changes the flow (a taken branch, a fault, an exception)
             // leaves the block with `continue dispatch` or a `takenTarget`.
@@ -327,12 +328,11 @@ extension CortexMCore {
                         restingPC = target
                         continue dispatch
                     }
-                    guard enterBlock(block) else {
+                    guard let entered = enterBlock(block) else {
                         runningSlot = idleSlot
-                        restingPC = target
                         continue dispatch
                     }
-                    slotPointer = block
+                    slotPointer = entered
                     continue
                 }
                 // The next slot (a failed `conditionCheck` has already moved on to the slot it
@@ -344,16 +344,30 @@ extension CortexMCore {
 
     /// Notes the static cycles of the block the loop is about to enter at `block` (its first
     /// slot; the header before it holds the total), and places the event stop in it when
-    /// the next event falls due inside it: one compare when it does not.
-    /// - Returns: false when the event is due before the block's first instruction.
-    @inline(__always) func enterBlock(_ block: UnsafeMutablePointer<Slot>) -> Bool {
-        let blockCycles = UInt64((block - 1).pointee.prefixCycles)
+    /// the next event falls due inside it: one compare when it does not. Otherwise runs
+    /// the block's translated code, if it has any (Native/).
+    /// - Returns: the slot to execute next (`block`, or the one the translated code
+    ///   stopped before), or nil when the loop must go on at `restingPC` through its
+    ///   outer loop: the event is due before the block's first instruction, or the
+    ///   translated code took a branch into a block it does not go on into.
+    @inline(__always) func enterBlock(_ block: UnsafeMutablePointer<Slot>) -> UnsafeMutablePointer<Slot>? {
+        let header = block - 1
+        let blockCycles = UInt64(header.pointee.prefixCycles)
         runningBlockCycles = blockCycles
         if baseCycles &+ blockCycles >= nextEventCycle {
-            if baseCycles >= nextEventCycle { return false }
+            if baseCycles >= nextEventCycle {
+                restingPC = header.pointee.address
+                return nil
+            }
             placeEventStop(scanningFrom: block)
+            return block
         }
-        return true
+        let code = header.pointee.imm
+        if code == 0 { return block }
+        let next = runNative(code)
+        if next & 1 == 0 { return UnsafeMutablePointer(bitPattern: next).unsafelyUnwrapped }
+        restingPC = NativeBlockTranslator.target(leftBlock: next)
+        return nil
     }
 
     /// B<cond> once its condition is known: the target when taken, nil when not (then it

@@ -55,6 +55,7 @@ extension CortexMCore {
         let header = blockArena.reserve(decoded.count)
         header.initialize(from: decoded, count: decoded.count)
         let block = header + 1
+        translate(block)
         let end = max(address, start &+ 2)
         cache.add(block, start: start, end: end)
         if cache.isWritable {
@@ -183,6 +184,7 @@ extension CortexMCore {
         decodedRAMLow = .max
         decodedRAMHigh = 0
         blockArena.reset()
+        discardTranslations()
         requestEventCheck()
     }
 }
