@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Run every shipped firmware build with translated blocks and with the interpreter alone
-(ARMSIM_INTERPRET=1), and require the same run from both: the JSON report (instructions,
-cycles, memory, energy, per-inference figures, fault), the program's stdout and the exit
-status. The translator (Sources/CortexM/Native/) must never change a result; this is the
+(ARMSIM_INTERPRET=1), plainly and with --profile, and require the same run from both: the
+JSON report (instructions, cycles, memory, energy, per-inference figures, fault, and the
+per-function profile), the program's stdout and the exit status. The translator (Sources/CortexM/Native/) must never change a result; this is the
 whole-program check of that, next to the unit tests and the differential tests.
 
 Prints one "SAME board/program" or "DIFF board/program: ..." line per ELF, then
@@ -31,6 +31,7 @@ def target_arguments(armsim, board):
 
 
 def run(armsim, elf, target, interpret):
+    """(exit status, stdout, JSON report) of one run."""
     environment = dict(os.environ)
     if interpret:
         environment["ARMSIM_INTERPRET"] = "1"
@@ -48,7 +49,7 @@ def run(armsim, elf, target, interpret):
 def compare(armsim, elf, target):
     translated = run(armsim, elf, target, interpret=False)
     interpreted = run(armsim, elf, target, interpret=True)
-    name = os.path.relpath(elf, os.path.join(FIRMWARE, "build"))
+    name = " ".join([os.path.relpath(elf, os.path.join(FIRMWARE, "build"))] + [a for a in target if a == "--profile"])
     if translated == interpreted:
         return True, f"SAME {name}"
     parts = []
@@ -78,6 +79,7 @@ def main():
         if elves:
             target = target_arguments(armsim, board)
             cases += [(elf, target) for elf in elves]
+            cases += [(elf, target + ["--profile"]) for elf in elves]
     if not cases:
         print("no firmware builds found (make -C firmware)", file=sys.stderr)
         return 1

@@ -192,9 +192,15 @@ public final class CortexMCore {
     /// the block's address, and the jumps still waiting for a block to be translated.
     var translatedBlockEntries: [UInt32: UInt32] = [:]
     var unlinkedJumps: [UInt32: [UInt32]] = [:]
-    /// Whether translated code may take branches itself: in plain runs only, since a
-    /// profiled run's probe must see every branch.
-    var translatedLoopsAllowed = false
+    /// Whether translated code may take BL itself: in plain runs only, since a profiled
+    /// run's probe must see every call.
+    var translatedCallsAllowed = false
+    /// Translated code takes a B or B<cond> itself only when its target is in
+    /// `branchScopeStart ..< branchScopeStart + branchScopeSize`: everywhere in a plain
+    /// run; in a profiled run the current function, where the probe's `directBranch` does
+    /// nothing (`CallStackProbe` keeps these up to date).
+    var branchScopeStart: UInt32 = 0
+    var branchScopeSize: UInt32 = 0
     /// The addresses of decoded code in RAM: a store outside them cannot change decoded
     /// code, so stores to data and stack cost two compares (empty while code runs from flash).
     var decodedRAMLow: UInt32 = .max

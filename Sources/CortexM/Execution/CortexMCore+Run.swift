@@ -28,7 +28,11 @@ extension CortexMCore {
     @inline(never)
     func run<P: ExecutionProbe>(cycleLimit: UInt64, probe: P) -> StopReason {
         self.cycleLimit = cycleLimit
-        translatedLoopsAllowed = P.self == NoProbe.self
+        translatedCallsAllowed = P.self == NoProbe.self
+        if P.self == NoProbe.self {
+            branchScopeStart = 0
+            branchScopeSize = .max
+        }
         requestEventCheck()
         dispatch: while true {
             // Every way out of a block comes here. A handler that redirected the flow has

@@ -102,9 +102,13 @@ extension CortexMCore {
             let runningBlockCycles = checked(
                 withUnsafeMutablePointer(to: &runningBlockCycles, offset), 0x0000_5555_AAAA as UInt64,
                 read: { runningBlockCycles }),
-            let loopsAllowed = checked(
-                withUnsafeMutablePointer(to: &translatedLoopsAllowed, offset), !translatedLoopsAllowed,
-                read: { translatedLoopsAllowed }),
+            let callsAllowed = checked(
+                withUnsafeMutablePointer(to: &translatedCallsAllowed, offset), !translatedCallsAllowed,
+                read: { translatedCallsAllowed }),
+            let scopeStart = checked(
+                withUnsafeMutablePointer(to: &branchScopeStart, offset), 0x3579_1357 as UInt32, read: { branchScopeStart }),
+            let scopeSize = checked(
+                withUnsafeMutablePointer(to: &branchScopeSize, offset), 0x2468_0246 as UInt32, read: { branchScopeSize }),
             let nextAddress = checked(
                 withUnsafeMutablePointer(to: &loadPipelineNextAddress, offset), 0x1357_9BDF as UInt32,
                 read: { loadPipelineNextAddress }),
@@ -117,7 +121,7 @@ extension CortexMCore {
         return NativeCoreLayout(
             negativeZero: negativeZero, carry: carry, overflow: overflow, baseCycles: baseCycles,
             baseInstructions: baseInstructions, nextEventCycle: nextEvent, runningBlockCycles: runningBlockCycles,
-            translatedLoopsAllowed: loopsAllowed,
+            translatedCallsAllowed: callsAllowed, branchScopeStart: scopeStart, branchScopeSize: scopeSize,
             loadPipelineNextAddress: nextAddress, loadPipelineDestination: destination, decodedRAMLow: low,
             decodedRAMHigh: high)
     }

@@ -12,7 +12,9 @@ struct NativeCoreLayout {
     var baseInstructions: Int32
     var nextEventCycle: Int32
     var runningBlockCycles: Int32
-    var translatedLoopsAllowed: Int32
+    var translatedCallsAllowed: Int32
+    var branchScopeStart: Int32
+    var branchScopeSize: Int32
     var loadPipelineNextAddress: Int32
     var loadPipelineDestination: Int32
     var decodedRAMLow: Int32
@@ -185,8 +187,9 @@ struct NativeBlockTranslator {
     /// an idle loop, `handleSelfLoop`): taken, what the run loop does (the branch's counts
     /// and its target's fetch wait to the base, BL's link register) and on into the
     /// target's code, which checks for an event as `enterBlock` does; B<cond> not taken,
-    /// what the interpreter does. Only in plain runs (`translatedLoopsAllowed`): a
-    /// profiled run's probe sees every branch, so there the branch leaves to the interpreter.
+    /// what the interpreter does. A profiled run's probe must see every call and every
+    /// branch out of the current function, so those leave to the interpreter
+    /// (`translatedCallsAllowed`, `branchScopeStart`).
     private func emitBranch(
         _ slot: Slot, into a: inout X86Assembler, exit: inout X86Assembler.Label, branches: inout BranchContext
     ) -> BranchTranslation {
@@ -208,9 +211,17 @@ struct NativeBlockTranslator {
             a.jump(to: &notTaken)
         }
         a.bind(taken)
-        a.compareByte(.rdi, layout.translatedLoopsAllowed, immediate: 0)
-        a.jump(if: .equal, to: &exit)
-        if slot.op == .bl { a.store32(.rsi, Self.register(14), immediate: (slot.address &+ UInt32(slot.byteCount)) | 1) }
+        if slot.op == .bl {
+            a.compareByte(.rdi, layout.translatedCallsAllowed, immediate: 0)
+            a.jump(if: .equal, to: &exit)
+            a.store32(.rsi, Self.register(14), immediate: (slot.address &+ UInt32(slot.byteCount)) | 1)
+        } else {
+            // `CallStackProbe.directBranch`'s test: a branch out of the function is the probe's.
+            a.move(.rax, immediate: target)
+            a.operate(.sub, .rax, .rdi, layout.branchScopeStart)
+            a.operate(.cmp, .rax, .rdi, layout.branchScopeSize)
+            a.jump(if: .aboveOrEqual, to: &exit)
+        }
         let fetchWait = target & 2 != 0 ? fetchWaitStates : 0
         a.operate64(.add, .rdi, layout.baseCycles, immediate: Int32(slot.prefixCycles) + Int32(fetchWait))
         a.operate64(.add, .rdi, layout.baseInstructions, immediate: Int32(slot.ordinal))

@@ -74,6 +74,9 @@ public final class CallStackProbe: ExecutionProbe {
     /// Range of the function on top of the stack, for the cheap "still inside?" test.
     var currentStart: UInt32 = 0
     var currentSize: UInt32 = 0
+    /// The core of the run, which gets a copy of the current function's range
+    /// (`CortexMCore.branchScopeStart`) for the branches of translated code.
+    private unowned(unsafe) var scopeCore: CortexMCore?
 
     /// The deepest the shadow stack may get.
     public let maximumDepth: Int
@@ -176,6 +179,9 @@ public final class CallStackProbe: ExecutionProbe {
 
     /// Opens the first frame (the function holding the reset PC). Called by the run.
     func begin(_ core: CortexMCore) {
+        scopeCore = core
+        core.branchScopeStart = currentStart
+        core.branchScopeSize = currentSize
         guard frames.isEmpty else { return }
         lastChargeCycle = core.cycles
         push(function(containing: core.pc), isException: false, returnAddress: 1, core)
@@ -374,5 +380,7 @@ public final class CallStackProbe: ExecutionProbe {
             currentStart = 0
             currentSize = 0
         }
+        scopeCore?.branchScopeStart = currentStart
+        scopeCore?.branchScopeSize = currentSize
     }
 }
