@@ -31,7 +31,7 @@ struct NativeCoreLayout {
 /// block when it went on into that block's code through a taken branch). It stops (returns) before
 /// any slot it does not translate, and before any instruction that needs more than the
 /// common case: a load or store outside the direct memory windows, an unaligned one, a
-/// store into decoded code, a taken B<cond>. So everything that can fault, take a wait
+/// store into decoded code, a taken branch it cannot follow (`emitBranch`). So everything that can fault, take a wait
 /// state, change the flow, call a probe or fall due as an event runs in the interpreter,
 /// and the cycle and instruction counts stay the block's static prefixes, exactly as the
 /// interpreter keeps them. The only dynamic costs in translated code lower the count (a
@@ -51,7 +51,8 @@ struct NativeBlockTranslator {
     /// The shortest run of translated instructions worth a call from the run loop.
     static let minimumInstructions = 2
 
-    private typealias R = X86Assembler.Register
+    /// B<cond>'s executor forms (`CortexMCore.conditionalBranchForms`).
+    private static let conditionalBranches = Set(CortexMCore.conditionalBranchForms.values)
 
     /// A translated block.
     struct Translation {
@@ -61,7 +62,7 @@ struct NativeBlockTranslator {
         var runEntry: Int
         /// The rel32 fields of the jumps of taken branches to the start of other blocks,
         /// with their targets: until the target is translated they lead to a return of
-        /// `leftBlock(for:)`, then to the target's code (`CortexMCore.link`).
+        /// `leftBlock(for:)`, then to the target's code (`CortexMCore.translate`).
         var links: [(position: Int, target: UInt32)]
     }
 
@@ -112,7 +113,7 @@ struct NativeBlockTranslator {
             case .notTranslated:
                 break
             }
-            if emit(slot, index: index, into: &a, exit: &exits[exitLabel(index)]) {
+            if emit(slot, into: &a, exit: &exits[exitLabel(index)]) {
                 instructions += 1
                 index += 1
                 continue
@@ -122,15 +123,14 @@ struct NativeBlockTranslator {
             let guarded = block[index + 1]
             var trial = a
             var trialExit = X86Assembler.Label()
-            guard emit(guarded, index: index + 1, into: &trial, exit: &trialExit) else { break }
+            guard emit(guarded, into: &trial, exit: &trialExit) else { break }
             var passes = X86Assembler.Label()
             var skipped = X86Assembler.Label()
             jumpIfConditionPasses(slot.condition, to: &passes, into: &a)
-            let skippedAdjustment = Int32(guarded.skippedCycles) - Int32(guarded.cycles)
-            if skippedAdjustment != 0 { a.operate64(.add, .rdi, layout.baseCycles, immediate: skippedAdjustment) }
+            emitSkippedCost(of: guarded, into: &a)
             a.jump(to: &skipped)
             a.bind(passes)
-            _ = emit(guarded, index: index + 1, into: &a, exit: &exits[exitLabel(index + 1)])
+            _ = emit(guarded, into: &a, exit: &exits[exitLabel(index + 1)])
             a.bind(skipped)
             instructions += 1
             index += 2
@@ -196,18 +196,13 @@ struct NativeBlockTranslator {
         guard let fetchWaitStates = branches.fetchWaitStates else { return .notTranslated }
         let target = slot.imm
         guard target != slot.address, target &- branches.regionBase < branches.regionSize else { return .notTranslated }
-        let conditional: Bool
-        switch slot.op {
-        case .b, .bl: conditional = false
-        case .bEQ, .bNE, .bCS, .bCC, .bMI, .bPL, .bVS, .bVC, .bHI, .bLS, .bGE, .bLT, .bGT, .bLE: conditional = true
-        default: return .notTranslated
-        }
+        let conditional = Self.conditionalBranches.contains(slot.op)
+        guard conditional || slot.op == .b || slot.op == .bl else { return .notTranslated }
         var taken = X86Assembler.Label()
         var notTaken = X86Assembler.Label()
         if conditional {
             jumpIfConditionPasses(slot.condition, to: &taken, into: &a)
-            let notTakenAdjustment = Int32(slot.skippedCycles) - Int32(slot.cycles)
-            if notTakenAdjustment != 0 { a.operate64(.add, .rdi, layout.baseCycles, immediate: notTakenAdjustment) }
+            emitSkippedCost(of: slot, into: &a)
             a.jump(to: &notTaken)
         }
         a.bind(taken)
@@ -236,13 +231,40 @@ struct NativeBlockTranslator {
         return conditional ? .fallsThrough : .leaves
     }
 
+    /// A slot that does not execute (a B<cond> not taken, an IT-block instruction whose
+    /// condition fails) costs its `skippedCycles` where the block's prefix counts `cycles`.
+    private func emitSkippedCost(of slot: Slot, into a: inout X86Assembler) {
+        let adjustment = Int32(slot.skippedCycles) - Int32(slot.cycles)
+        if adjustment != 0 { a.operate64(.add, .rdi, layout.baseCycles, immediate: adjustment) }
+    }
+
+    /// Size and signedness of the load singles translated here.
+    private static func loadAccess(_ op: Op) -> (size: Int, signed: Bool) {
+        switch op {
+        case .ldrImmediate, .ldrRegister, .ldrImmediateWide, .ldrRegisterWide: (4, false)
+        case .ldrhImmediate, .ldrhRegister, .ldrhImmediateWide, .ldrhRegisterWide: (2, false)
+        case .ldrshRegister, .ldrshImmediateWide, .ldrshRegisterWide: (2, true)
+        case .ldrsbRegister, .ldrsbImmediateWide, .ldrsbRegisterWide: (1, true)
+        default: (1, false)
+        }
+    }
+
+    /// Size of the store singles translated here.
+    private static func storeSize(_ op: Op) -> Int {
+        switch op {
+        case .strImmediate, .strRegister, .strImmediateWide, .strRegisterWide: 4
+        case .strhImmediate, .strhRegister, .strhImmediateWide, .strhRegisterWide: 2
+        default: 1
+        }
+    }
+
     // MARK: - One slot
 
     private static func register(_ index: UInt8) -> Int32 { Int32(index) * 4 }
 
     /// Emits the code of `slot`; false (emitting nothing) when it is not translated.
     /// `exit` is the label that returns `index` to the run loop.
-    private func emit(_ slot: Slot, index: Int, into a: inout X86Assembler, exit: inout X86Assembler.Label) -> Bool {
+    private func emit(_ slot: Slot, into a: inout X86Assembler, exit: inout X86Assembler.Label) -> Bool {
         let d = Self.register(slot.d), n = Self.register(slot.n), m = Self.register(slot.m)
         // Whether any of the registers the op uses is PC (never kept in the register
         // file); the decoder gives the forms translated here no PC, so this only guards.
@@ -396,48 +418,39 @@ struct NativeBlockTranslator {
 
         // B<cond> inside the block: taken, it leaves through the interpreter (which takes the
         // branch); not taken, it costs `skippedCycles` where the prefix counts `cycles`.
-        case .bEQ, .bNE, .bCS, .bCC, .bMI, .bPL, .bVS, .bVC, .bHI, .bLS, .bGE, .bLT, .bGT, .bLE:
+        case let op where Self.conditionalBranches.contains(op):
             jumpIfConditionPasses(slot.condition, to: &exit, into: &a)
-            let notTakenAdjustment = Int32(slot.skippedCycles) - Int32(slot.cycles)
-            if notTakenAdjustment != 0 { a.operate64(.add, .rdi, layout.baseCycles, immediate: notTakenAdjustment) }
+            emitSkippedCost(of: slot, into: &a)
 
         // 16-bit loads and stores.
         case .ldrLiteral:
             guard slot.d != 15 else { return false }
             a.move(.rax, immediate: slot.imm)
-            emitLoad(slot, size: 4, signed: false, exit: &exit, into: &a)
+            emitLoad(slot, (4, false), exit: &exit, into: &a)
             if pipelinesLoadStores { emitPipelinedLoad(slot, base: 15, offset: 15, into: &a) }
         case .ldrImmediate, .ldrhImmediate, .ldrbImmediate:
             guard !usesPC(slot.d, slot.n) else { return false }
             a.load32(.rax, .rsi, n)
             if slot.imm != 0 { a.operate(.add, .rax, immediate: slot.imm) }
-            emitLoad(slot, size: slot.op == .ldrImmediate ? 4 : slot.op == .ldrhImmediate ? 2 : 1, signed: false, exit: &exit, into: &a)
+            emitLoad(slot, Self.loadAccess(slot.op), exit: &exit, into: &a)
             if pipelinesLoadStores { emitPipelinedLoad(slot, base: slot.n, offset: slot.n, into: &a) }
         case .ldrRegister, .ldrbRegister, .ldrsbRegister, .ldrhRegister, .ldrshRegister:
             guard !usesPC(slot.d, slot.n, slot.m) else { return false }
             a.load32(.rax, .rsi, n)
             a.operate(.add, .rax, .rsi, m)
-            let (size, signed): (Int, Bool) =
-                switch slot.op {
-                case .ldrRegister: (4, false)
-                case .ldrbRegister: (1, false)
-                case .ldrsbRegister: (1, true)
-                case .ldrhRegister: (2, false)
-                default: (2, true)
-                }
-            emitLoad(slot, size: size, signed: signed, exit: &exit, into: &a)
+            emitLoad(slot, Self.loadAccess(slot.op), exit: &exit, into: &a)
             if pipelinesLoadStores { emitPipelinedLoad(slot, base: slot.n, offset: slot.m, into: &a) }
         case .strImmediate, .strhImmediate, .strbImmediate:
             guard !usesPC(slot.d, slot.n) else { return false }
             a.load32(.rax, .rsi, n)
             if slot.imm != 0 { a.operate(.add, .rax, immediate: slot.imm) }
-            emitStore(slot, size: slot.op == .strImmediate ? 4 : slot.op == .strhImmediate ? 2 : 1, exit: &exit, into: &a)
+            emitStore(slot, size: Self.storeSize(slot.op), exit: &exit, into: &a)
             if pipelinesLoadStores { emitPipelinedStore(slot, base: slot.n, offset: slot.n, into: &a) }
         case .strRegister, .strhRegister, .strbRegister:
             guard !usesPC(slot.d, slot.n, slot.m) else { return false }
             a.load32(.rax, .rsi, n)
             a.operate(.add, .rax, .rsi, m)
-            emitStore(slot, size: slot.op == .strRegister ? 4 : slot.op == .strhRegister ? 2 : 1, exit: &exit, into: &a)
+            emitStore(slot, size: Self.storeSize(slot.op), exit: &exit, into: &a)
             if pipelinesLoadStores { emitPipelinedStore(slot, base: slot.n, offset: slot.m, into: &a) }
 
         // Thumb-2 data processing (CortexMCore+DataProcessing32.swift).
@@ -496,43 +509,25 @@ struct NativeBlockTranslator {
         // Thumb-2 loads and stores (CortexMCore+LoadStore32.swift): always pipelined.
         case .ldrImmediateWide, .ldrhImmediateWide, .ldrbImmediateWide, .ldrshImmediateWide, .ldrsbImmediateWide:
             guard !usesPC(slot.d, slot.n) else { return false }
-            let (size, signed): (Int, Bool) =
-                switch slot.op {
-                case .ldrImmediateWide: (4, false)
-                case .ldrhImmediateWide: (2, false)
-                case .ldrbImmediateWide: (1, false)
-                case .ldrshImmediateWide: (2, true)
-                default: (1, true)
-                }
             a.load32(.rax, .rsi, n)
             if slot.options & 1 != 0 && slot.imm != 0 { a.operate(.add, .rax, immediate: slot.imm) }
-            emitLoad(slot, size: size, signed: signed, writeback: slot.options & 4 != 0, exit: &exit, into: &a)
+            emitLoad(slot, Self.loadAccess(slot.op), writeback: slot.options & 4 != 0, exit: &exit, into: &a)
             emitPipelinedLoad(slot, base: slot.n, offset: slot.n, into: &a)
         case .strImmediateWide, .strhImmediateWide, .strbImmediateWide:
             guard !usesPC(slot.d, slot.n) else { return false }
             a.load32(.rax, .rsi, n)
             if slot.options & 1 != 0 && slot.imm != 0 { a.operate(.add, .rax, immediate: slot.imm) }
-            let size = slot.op == .strImmediateWide ? 4 : slot.op == .strhImmediateWide ? 2 : 1
-            emitStore(slot, size: size, writeback: slot.options & 4 != 0, exit: &exit, into: &a)
+            emitStore(slot, size: Self.storeSize(slot.op), writeback: slot.options & 4 != 0, exit: &exit, into: &a)
             emitPipelinedStore(slot, base: slot.n, offset: slot.n, into: &a)
         case .ldrRegisterWide, .ldrhRegisterWide, .ldrbRegisterWide, .ldrshRegisterWide, .ldrsbRegisterWide:
             guard !usesPC(slot.d, slot.n, slot.m) else { return false }
-            let (size, signed): (Int, Bool) =
-                switch slot.op {
-                case .ldrRegisterWide: (4, false)
-                case .ldrhRegisterWide: (2, false)
-                case .ldrbRegisterWide: (1, false)
-                case .ldrshRegisterWide: (2, true)
-                default: (1, true)
-                }
             emitScaledRegisterAddress(slot, into: &a)
-            emitLoad(slot, size: size, signed: signed, exit: &exit, into: &a)
+            emitLoad(slot, Self.loadAccess(slot.op), exit: &exit, into: &a)
             emitPipelinedLoad(slot, base: slot.n, offset: slot.m, into: &a)
         case .strRegisterWide, .strhRegisterWide, .strbRegisterWide:
             guard !usesPC(slot.d, slot.n, slot.m) else { return false }
             emitScaledRegisterAddress(slot, into: &a)
-            let size = slot.op == .strRegisterWide ? 4 : slot.op == .strhRegisterWide ? 2 : 1
-            emitStore(slot, size: size, exit: &exit, into: &a)
+            emitStore(slot, size: Self.storeSize(slot.op), exit: &exit, into: &a)
             emitPipelinedStore(slot, base: slot.n, offset: slot.m, into: &a)
         default:
             return false
@@ -725,17 +720,18 @@ struct NativeBlockTranslator {
     /// immediate forms' writeback of Rn + imm (before Rt, so that Rt wins when they are
     /// the same register, as in the handlers).
     private func emitLoad(
-        _ slot: Slot, size: Int, signed: Bool, writeback: Bool = false, exit: inout X86Assembler.Label,
+        _ slot: Slot, _ access: (size: Int, signed: Bool), writeback: Bool = false, exit: inout X86Assembler.Label,
         into a: inout X86Assembler
     ) {
-        emitDirectAddress(size: size, windows: fastReads, exit: &exit, into: &a)
-        a.loadIndexed(.rax, size: size, signed: signed)
-        if writeback {
-            a.load32(.rcx, .rsi, Self.register(slot.n))
-            a.operate(.add, .rcx, immediate: slot.imm)
-            a.store32(.rsi, Self.register(slot.n), .rcx)
-        }
+        emitDirectAddress(size: access.size, windows: fastReads, exit: &exit, into: &a)
+        a.loadIndexed(.rax, size: access.size, signed: access.signed)
+        if writeback { emitWriteback(slot, into: &a) }
         a.store32(.rsi, Self.register(slot.d), .rax)
+    }
+
+    /// The immediate forms' writeback: Rn = Rn + imm.
+    private func emitWriteback(_ slot: Slot, into a: inout X86Assembler) {
+        a.operate32(.add, .rsi, Self.register(slot.n), immediate: slot.imm)
     }
 
     /// A store single of the low `size` bytes of Rt (`slot.d`) to the address in EAX,
@@ -747,11 +743,7 @@ struct NativeBlockTranslator {
         emitDirectAddress(size: size, windows: fastWrites, exit: &exit, into: &a)
         a.load32(.rax, .rsi, Self.register(slot.d))
         a.storeIndexed(.rax, size: size)
-        if writeback {
-            a.load32(.rcx, .rsi, Self.register(slot.n))
-            a.operate(.add, .rcx, immediate: slot.imm)
-            a.store32(.rsi, Self.register(slot.n), .rcx)
-        }
+        if writeback { emitWriteback(slot, into: &a) }
     }
 
     /// The words of a register list (`list`, lowest register at the lowest address) from

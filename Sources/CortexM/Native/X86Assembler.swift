@@ -47,7 +47,7 @@ struct X86Assembler {
 
     /// Shift and rotate operations (`C1 /n ib`).
     enum Shift: UInt8 {
-        case rol = 0, ror = 1, shl = 4, shr = 5, sar = 7
+        case ror = 1, shl = 4, shr = 5, sar = 7
     }
 
     /// A jump whose rel32 is patched when its target is bound, or a bound position
