@@ -144,6 +144,7 @@ public final class CortexMCore {
     public func watchMemory(_ watch: MemoryWatch) {
         self.watch = watch
         tracksMemory = true
+        watchTranslatedAccesses(watch)
         bus.closeDirectPaths()
         bus.hostWriteObserver = { [unowned watch] address, length in watch.markWritten(address: address, length: length) }
     }
@@ -188,6 +189,8 @@ public final class CortexMCore {
     /// are not translated.
     var nativeCode: ExecutableMemory?
     var nativeTranslator: NativeBlockTranslator?
+    /// The windows of translated code in a run that watches memory (`watchMemory`).
+    var watchedWindows: (reads: UnsafeMutablePointer<WatchedWindow>, writes: UnsafeMutablePointer<WatchedWindow>)?
     /// The code offset of each translated block's entry for jumps from other blocks, by
     /// the block's address, and the jumps still waiting for a block to be translated.
     var translatedBlockEntries: [UInt32: UInt32] = [:]
@@ -242,6 +245,8 @@ public final class CortexMCore {
         r.deallocate()
         s.deallocate()
         idleSlot.deallocate()
+        watchedWindows?.reads.deallocate()
+        watchedWindows?.writes.deallocate()
     }
 
     /// Where the reset values of SP and PC came from.

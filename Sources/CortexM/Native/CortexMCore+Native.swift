@@ -1,3 +1,5 @@
+import MemoryBus
+
 #if os(Linux)
     import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +26,31 @@ extension CortexMCore {
         guard Self.translationRequested, let layout = nativeLayout(), let memory = ExecutableMemory() else { return }
         nativeCode = memory
         nativeTranslator = NativeBlockTranslator(
-            layout: layout, fastReads: fastReads, fastWrites: fastWrites, pipelinesLoadStores: pipelinesLoadStores)
+            layout: layout, windows: TranslatedWindows(reads: fastReads, writes: fastWrites),
+            pipelinesLoadStores: pipelinesLoadStores)
+    }
+
+    /// Before `watchMemory` closes the bus's direct paths: translated code goes on using
+    /// them, through copies whose windows carry their region's written-byte map, so that
+    /// its loads and stores do what `noteLoad` and `noteStore` do (a load of never-written
+    /// bytes leaves to the interpreter, which reports it). Code translated before is discarded.
+    func watchTranslatedAccesses(_ watch: MemoryWatch) {
+        guard let translator = nativeTranslator, watchedWindows == nil else { return }
+        let windowCount = 1 << (32 - Int(Bus.windowShift))
+        func watched(_ windows: UnsafeMutablePointer<FastWindow>) -> UnsafeMutablePointer<WatchedWindow> {
+            let copy = UnsafeMutablePointer<WatchedWindow>.allocate(capacity: windowCount)
+            for window in 0..<windowCount {
+                let region = Int(bus.regionByWindow[window])
+                copy[window] = WatchedWindow(window: windows[window], written: region >= 0 ? watch.maps[region] : nil)
+            }
+            return copy
+        }
+        let tables = (reads: watched(fastReads), writes: watched(fastWrites))
+        watchedWindows = tables
+        discardDecodedCode()
+        nativeTranslator = NativeBlockTranslator(
+            layout: translator.layout, windows: TranslatedWindows(watchedReads: tables.reads, watchedWrites: tables.writes),
+            pipelinesLoadStores: translator.pipelinesLoadStores)
     }
 
     /// Translates the block just decoded at `block` (in the current cache), notes where

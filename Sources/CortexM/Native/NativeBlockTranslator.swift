@@ -1,6 +1,42 @@
 import MemoryBus
 import ThumbDecoder
 
+/// The memory windows translated code accesses memory through: the bus's direct-path
+/// tables (`Bus.fastReads`, `fastWrites`), or, in a run that watches memory for
+/// uninitialised reads, copies of them taken before `watchMemory` closed the bus's, each
+/// window with its region's written-byte map (`WatchedWindow`).
+struct TranslatedWindows {
+    let reads: UnsafeRawPointer
+    let writes: UnsafeRawPointer
+    /// The size of an entry: a power of two.
+    let stride: Int
+    let watched: Bool
+
+    init(reads: UnsafeMutablePointer<FastWindow>, writes: UnsafeMutablePointer<FastWindow>) {
+        self.reads = UnsafeRawPointer(reads)
+        self.writes = UnsafeRawPointer(writes)
+        stride = MemoryLayout<FastWindow>.stride
+        watched = false
+    }
+
+    init(watchedReads: UnsafeMutablePointer<WatchedWindow>, watchedWrites: UnsafeMutablePointer<WatchedWindow>) {
+        reads = UnsafeRawPointer(watchedReads)
+        writes = UnsafeRawPointer(watchedWrites)
+        stride = MemoryLayout<WatchedWindow>.stride
+        watched = true
+    }
+}
+
+/// A direct-path window of a watched run: the window (first, so that its fields are where
+/// they are in `FastWindow`) and the written-byte map of its region (`MemoryWatch`), at
+/// the same offsets as the region's bytes; nil for a region without one.
+struct WatchedWindow {
+    var window: FastWindow
+    var written: UnsafeMutablePointer<UInt8>?
+    /// Makes the stride 32, a power of two, for the lookup's shift.
+    var padding: UInt64 = 0
+}
+
 /// Where the fields that translated code reads and writes live in a `CortexMCore` object:
 /// byte offsets from the object's address, found and checked at run time
 /// (`CortexMCore.nativeLayout`).
@@ -42,8 +78,7 @@ struct NativeCoreLayout {
 /// Nothing else is touched, so the code needs no frame.
 struct NativeBlockTranslator {
     let layout: NativeCoreLayout
-    let fastReads: UnsafeMutablePointer<FastWindow>
-    let fastWrites: UnsafeMutablePointer<FastWindow>
+    let windows: TranslatedWindows
     /// The Cortex-M4's load/store pipelining of the 16-bit forms (the 32-bit forms exist
     /// only on ARMv7-M and always do it, as their handlers do).
     let pipelinesLoadStores: Bool
@@ -679,24 +714,47 @@ struct NativeBlockTranslator {
     }
 
     /// The direct path of `load`/`store` for the address in EAX: leaves to `exit` when it
-    /// is unaligned (the interpreter decides whether that faults) or outside its window's
-    /// direct region; otherwise RDX + RCX is the host address.
-    private func emitDirectAddress(size: Int, windows: UnsafeMutablePointer<FastWindow>, exit: inout X86Assembler.Label, into a: inout X86Assembler) {
+    /// is unaligned (the interpreter decides whether that faults), outside its window's
+    /// direct region or, in a watched run, a load of bytes never written (the interpreter
+    /// reports it); otherwise RDX + RCX is the host address.
+    private func emitDirectAddress(size: Int, store: Bool, exit: inout X86Assembler.Label, into a: inout X86Assembler) {
         if size > 1 {
             a.testLowByte(immediate: UInt8(size - 1))
             a.jump(if: .notEqual, to: &exit)
         }
-        emitWindowLookup(windows, exit: &exit, into: &a)
+        emitWindowLookup(store: store, exit: &exit, into: &a)
+        emitWrittenMap(words: [(0, size)], store: store, exit: &exit, into: &a)
         a.load64(.rdx, .rdx, Int32(MemoryLayout<FastWindow>.offset(of: \.bytes)!))
+    }
+
+    /// In a watched run (`watchMemory`), with RDX the window and ECX the offset of an
+    /// access of `words` (displacement, size) in its region: what `noteStore` does (the
+    /// bytes are written from now on) or, for a load, `noteLoad`'s test, to `exit` when
+    /// every byte of one of the words was never written. Nothing in other runs.
+    private func emitWrittenMap(words: [(UInt8, Int)], store: Bool, exit: inout X86Assembler.Label, into a: inout X86Assembler) {
+        guard windows.watched else { return }
+        var noMap = X86Assembler.Label()
+        a.load64(.rax, .rdx, Int32(MemoryLayout<WatchedWindow>.offset(of: \.written)!))
+        a.test64(.rax)
+        a.jump(if: .equal, to: &noMap)
+        for (displacement, size) in words {
+            if store {
+                a.storeIndexedOnes(base: .rax, size: size, displacement: displacement)
+            } else {
+                a.compareIndexedWithZero(base: .rax, size: size, displacement: displacement)
+                a.jump(if: .equal, to: &exit)
+            }
+        }
+        a.bind(noMap)
     }
 
     /// RDX = the window of the address in EAX, ECX = the address's offset in its region;
     /// to `exit` when that is not below the window's `accessEnd` (no direct path).
-    private func emitWindowLookup(_ windows: UnsafeMutablePointer<FastWindow>, exit: inout X86Assembler.Label, into a: inout X86Assembler) {
+    private func emitWindowLookup(store: Bool, exit: inout X86Assembler.Label, into a: inout X86Assembler) {
         a.move(.rcx, .rax)
         a.shift(.shr, .rcx, by: UInt8(Bus.windowShift))
-        a.shift(.shl, .rcx, by: UInt8(MemoryLayout<FastWindow>.stride.trailingZeroBitCount))
-        a.move64(.rdx, immediate: UInt64(UInt(bitPattern: windows)))
+        a.shift(.shl, .rcx, by: UInt8(windows.stride.trailingZeroBitCount))
+        a.move64(.rdx, immediate: UInt64(UInt(bitPattern: store ? windows.writes : windows.reads)))
         a.add64(.rdx, .rcx)
         a.move(.rcx, .rax)
         a.operate(.sub, .rcx, .rdx, Int32(MemoryLayout<FastWindow>.offset(of: \.baseAddress)!))
@@ -723,7 +781,7 @@ struct NativeBlockTranslator {
         _ slot: Slot, _ access: (size: Int, signed: Bool), writeback: Bool = false, exit: inout X86Assembler.Label,
         into a: inout X86Assembler
     ) {
-        emitDirectAddress(size: access.size, windows: fastReads, exit: &exit, into: &a)
+        emitDirectAddress(size: access.size, store: false, exit: &exit, into: &a)
         a.loadIndexed(.rax, size: access.size, signed: access.signed)
         if writeback { emitWriteback(slot, into: &a) }
         a.store32(.rsi, Self.register(slot.d), .rax)
@@ -740,7 +798,7 @@ struct NativeBlockTranslator {
         _ slot: Slot, size: Int, writeback: Bool = false, exit: inout X86Assembler.Label, into a: inout X86Assembler
     ) {
         emitDecodedCodeCheck(size: UInt32(size), exit: &exit, into: &a)
-        emitDirectAddress(size: size, windows: fastWrites, exit: &exit, into: &a)
+        emitDirectAddress(size: size, store: true, exit: &exit, into: &a)
         a.load32(.rax, .rsi, Self.register(slot.d))
         a.storeIndexed(.rax, size: size)
         if writeback { emitWriteback(slot, into: &a) }
@@ -754,11 +812,13 @@ struct NativeBlockTranslator {
         a.testLowByte(immediate: 3)
         a.jump(if: .notEqual, to: &exit)
         if store { emitDecodedCodeCheck(size: byteCount, exit: &exit, into: &a) }
-        emitWindowLookup(store ? fastWrites : fastReads, exit: &exit, into: &a)
+        emitWindowLookup(store: store, exit: &exit, into: &a)
         a.operate(.add, .rcx, immediate: byteCount - 4)
         a.operate(.cmp, .rcx, .rdx, Int32(MemoryLayout<FastWindow>.offset(of: \.accessEnd)!))
         a.jump(if: .aboveOrEqual, to: &exit)
         a.operate(.sub, .rcx, immediate: byteCount - 4)
+        let words = stride(from: 0, to: Int(byteCount), by: 4).map { (UInt8($0), 4) }
+        emitWrittenMap(words: words, store: store, exit: &exit, into: &a)
         a.load64(.rdx, .rdx, Int32(MemoryLayout<FastWindow>.offset(of: \.bytes)!))
         var remaining = list
         var displacement: UInt8 = 0

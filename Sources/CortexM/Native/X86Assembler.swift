@@ -91,9 +91,14 @@ struct X86Assembler {
         emit32(UInt32(bitPattern: displacement))
     }
 
-    /// ModRM and SIB for `[RDX + RCX]`.
-    private mutating func indexed(_ reg: UInt8) {
-        emit(0x04 | (reg & 7) << 3, Register.rcx.rawValue << 3 | Register.rdx.rawValue)
+    /// ModRM and SIB for `[base + RCX]` (base RAX or RDX).
+    private mutating func indexed(_ reg: UInt8, base: Register = .rdx) {
+        emit(0x04 | (reg & 7) << 3, Register.rcx.rawValue << 3 | base.rawValue)
+    }
+
+    /// ModRM, SIB and disp8 for `[base + RCX + disp8]`.
+    private mutating func indexed(_ reg: UInt8, base: Register, displacement: UInt8) {
+        emit(0x44 | (reg & 7) << 3, Register.rcx.rawValue << 3 | base.rawValue, displacement)
     }
 
     private mutating func registers(_ reg: UInt8, _ rm: Register) {
@@ -212,12 +217,43 @@ struct X86Assembler {
 
     /// `mov r32, [RDX + RCX + disp8]`
     mutating func loadIndexed32(_ destination: Register, displacement: UInt8) {
-        emit(0x8B, 0x44 | destination.rawValue << 3, Register.rcx.rawValue << 3 | Register.rdx.rawValue, displacement)
+        emit(0x8B)
+        indexed(destination.rawValue, base: .rdx, displacement: displacement)
     }
 
     /// `mov [RDX + RCX + disp8], r32`
     mutating func storeIndexed32(_ source: Register, displacement: UInt8) {
-        emit(0x89, 0x44 | source.rawValue << 3, Register.rcx.rawValue << 3 | Register.rdx.rawValue, displacement)
+        emit(0x89)
+        indexed(source.rawValue, base: .rdx, displacement: displacement)
+    }
+
+    /// `cmp byte/word/dword [base + RCX + disp8], 0` for a `size` of 1, 2 or 4.
+    mutating func compareIndexedWithZero(base: Register, size: Int, displacement: UInt8) {
+        switch size {
+        case 1: emit(0x80)
+        case 2: emit(0x66, 0x83)
+        default: emit(0x83)
+        }
+        indexed(7, base: base, displacement: displacement)
+        emit(0)
+    }
+
+    /// `mov byte/word/dword [base + RCX + disp8], 0x01…01`: `size` bytes of 1.
+    mutating func storeIndexedOnes(base: Register, size: Int, displacement: UInt8) {
+        switch size {
+        case 1:
+            emit(0xC6)
+            indexed(0, base: base, displacement: displacement)
+            emit(0x01)
+        case 2:
+            emit(0x66, 0xC7)
+            indexed(0, base: base, displacement: displacement)
+            emit(0x01, 0x01)
+        default:
+            emit(0xC7)
+            indexed(0, base: base, displacement: displacement)
+            emit32(0x0101_0101)
+        }
     }
 
     /// A store of the low `size` bytes of a register (EAX, ECX or EDX) to `[RDX + RCX]`.
@@ -270,6 +306,12 @@ struct X86Assembler {
         emit(0x80)
         memory(7, base, displacement)
         emit(immediate)
+    }
+
+    /// `test r64, r64`
+    mutating func test64(_ register: Register) {
+        emit(0x48, 0x85)
+        registers(register.rawValue, register)
     }
 
     /// `add r64, r64`

@@ -89,6 +89,33 @@ struct NativeBlockTranslatorTests {
         #expect(Self.outcome(kind, code, translated: true, setUp: setUp) == Self.outcome(kind, code, translated: false, setUp: setUp))
     }
 
+    @Test("In a run that watches memory, translated loads and stores keep the written-byte map as the interpreter does", arguments: [CoreKind.m0, .m4])
+    func watchedMemory(kind: CoreKind) {
+        // str r1,[r6,#0]; ldr r2,[r6,#0] (written); ldr r3,[r6,#8] (never written: reported);
+        // push {r1,r2}; pop {r4,r5}; ldrb r0,[r6,#9] (never written); adds r0,#1.
+        let code: [UInt16] = [0x6031, 0x6832, 0x68B3, 0xB406, 0xBC30, 0x7A70, 0x3001]
+        func watchedRun(translated: Bool) -> (reads: [MemoryWatch.UninitializedRead], total: UInt64, outcome: Outcome) {
+            let machine = TestMachine(kind, code: code)
+            if !translated { machine.core.stopTranslating() }
+            let watch = MemoryWatch(bus: machine.bus)
+            machine.core.watchMemory(watch)
+            machine.setRegister(1, 0x1234_5678)
+            machine.setRegister(6, Self.buffer)
+            machine.run()
+            let outcome = Outcome(
+                registers: (0..<16).map { machine.register($0) }, xpsr: machine.core.xpsr, cycles: machine.core.cycles,
+                instructions: machine.core.instructions, memory: [])
+            return (watch.reads, watch.totalCount, outcome)
+        }
+        let translated = watchedRun(translated: true)
+        let interpreted = watchedRun(translated: false)
+        #expect(translated.total == 2)
+        #expect(translated.reads.map(\.address) == [Self.buffer + 8, Self.buffer + 9])
+        #expect(translated.reads == interpreted.reads)
+        #expect(translated.total == interpreted.total)
+        #expect(translated.outcome == interpreted.outcome)
+    }
+
     @Test("Random programs of translated instructions give the interpreter's results", arguments: [CoreKind.m0, .m4])
     func randomPrograms(kind: CoreKind) {
         var generator = ProgramGenerator(seed: kind == .m0 ? 0x5EED_0000 : 0x5EED_0004, allowsIT: kind == .m4)
